@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from agenda import demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo region (Durham, NC): the backbone, about 15 partners, a funder, "
+        "indicators with four years of approved demo data, and the demo logins. Idempotent."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Create the demo logins even with DEBUG off (never do this on a real site).",
+        )
+
+    def handle(self, *args, force, **options):
+        with_users = settings.DEBUG or force
+        if not with_users:
+            self.stderr.write(
+                "DEBUG is off: loading demo data without demo logins (use --force to add them)."
+            )
+        if with_users and not settings.DEMO_PASSWORD:
+            raise CommandError("DEMO_PASSWORD is empty.")
+        counts = demo.seed(
+            today=timezone.localdate(), with_users=with_users, password=settings.DEMO_PASSWORD
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo region ready: {organizations} organizations, {indicators} indicators, "
+                "{values_created} new values, {aggregates} regional figures.".format(**counts)
+            )
+        )
+        if with_users:
+            for email, _name, _org, role in demo.DEMO_USERS:
+                self.stdout.write(f"  {email:<26} {role.label}")
+            self.stdout.write("  password: the DEMO_PASSWORD setting (default pathways-demo)")

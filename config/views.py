@@ -1,0 +1,63 @@
+"""Pages that belong to no single app: the home page per role, and the health check."""
+
+from django.conf import settings
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from measures.reporting import reports_due
+from measures.views import awaiting_review, dashboard_indicators
+from partners.models import Organization
+from partners.roles import roles_for
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """What this person needs next: reports due, submissions to approve, or the dashboard."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    roles = roles_for(request)
+    context = {}
+    if roles.backbone:
+        context["awaiting"] = awaiting_review()
+    if roles.partner:
+        context["due"] = reports_due(roles.member_org_ids, timezone.localdate())
+        context["my_organizations"] = Organization.objects.filter(pk__in=roles.member_org_ids)
+    if roles.funder or (roles.read_only and not roles.backbone):
+        context["indicators"] = dashboard_indicators()
+    return render(request, "home.html", context)
+
+
+def _database_state() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any failure to reach the database is reported, not raised
+        return "error"
+    return "ok"
+
+
+def _broker_state() -> str:
+    if not settings.REDIS_URL:
+        return "disabled"
+    import redis
+
+    try:
+        client = redis.Redis.from_url(
+            settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1
+        )
+        client.ping()
+    except redis.RedisError:
+        return "error"
+    return "ok"
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    database, broker = _database_state(), _broker_state()
+    status = 200 if database == "ok" else 503
+    return JsonResponse({"database": database, "broker": broker}, status=status)

@@ -1,0 +1,179 @@
+"""Writes to submissions and values. Views, commands and tests all go through these."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from measures.models import (
+    DataValue,
+    Indicator,
+    Submission,
+    SubmissionEvent,
+    SubmissionStatus,
+    ValueChange,
+)
+from measures.periods import Period
+from partners.models import Organization, User
+
+FIGURES = ("numerator", "denominator", "value")
+
+
+def get_or_start_submission(organization: Organization, period: Period) -> Submission:
+    submission, _created = Submission.objects.get_or_create(
+        organization=organization, period_type=period.type, period_start=period.start
+    )
+    return submission
+
+
+def _locked(submission_pk: int) -> Submission:
+    return Submission.objects.select_for_update().get(pk=submission_pk)
+
+
+@transaction.atomic
+def save_values(
+    submission: Submission,
+    figures: dict[int, dict[str, Decimal | None]],
+    *,
+    by: User,
+    reason: str = "",
+) -> int:
+    """Store the figures of a draft; every change keeps the old figures. Returns changes made."""
+    submission = _locked(submission.pk)
+    if not submission.is_editable:
+        raise ValidationError(
+            _("This submission is %(status)s and cannot be changed.")
+            % {"status": submission.get_status_display().lower()}
+        )
+    existing = {dv.indicator_id: dv for dv in submission.values.all()}
+    changes = []
+    for indicator_id, new in figures.items():
+        current = existing.get(indicator_id)
+        old = {name: getattr(current, name) if current else None for name in FIGURES}
+        if all(_same(old[name], new[name]) for name in FIGURES):
+            continue
+        if current is None:
+            current = DataValue.objects.create(
+                submission=submission, indicator_id=indicator_id, **new
+            )
+        else:
+            for name in FIGURES:
+                setattr(current, name, new[name])
+            current.save()
+        changes.append(
+            ValueChange(
+                data_value=current,
+                changed_by=by,
+                reason=reason,
+                **{f"old_{name}": old[name] for name in FIGURES},
+                **{f"new_{name}": new[name] for name in FIGURES},
+            )
+        )
+    ValueChange.objects.bulk_create(changes)
+    if changes:
+        SubmissionEvent.objects.create(
+            submission=submission, action=SubmissionEvent.Action.SAVED, actor=by
+        )
+        Submission.objects.filter(pk=submission.pk).update(updated_at=timezone.now())
+    return len(changes)
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return Decimal(a) == Decimal(b)
+
+
+def expected_indicators(organization: Organization, period: Period):
+    return Indicator.objects.filter(
+        reporting_organizations=organization, period_type=period.type
+    ).order_by("name")
+
+
+@transaction.atomic
+def submit(submission: Submission, *, by: User) -> Submission:
+    submission = _locked(submission.pk)
+    if not submission.is_editable:
+        raise ValidationError(_("Only a draft or a returned submission can be submitted."))
+    filled = set(
+        submission.values.filter(value__isnull=False).values_list("indicator_id", flat=True)
+    )
+    missing = [
+        indicator.name
+        for indicator in expected_indicators(submission.organization, submission.period)
+        if indicator.pk not in filled
+    ]
+    if missing:
+        raise ValidationError(
+            _("Enter every value before submitting. Missing: %(names)s.")
+            % {"names": ", ".join(missing)}
+        )
+    submission.status = SubmissionStatus.SUBMITTED
+    submission.submitted_at = timezone.now()
+    submission.submitted_by = by
+    submission.save()
+    SubmissionEvent.objects.create(
+        submission=submission, action=SubmissionEvent.Action.SUBMITTED, actor=by
+    )
+    return submission
+
+
+@transaction.atomic
+def approve(submission: Submission, *, by: User) -> Submission:
+    submission = _locked(submission.pk)
+    if submission.status != SubmissionStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted report can be approved."))
+    submission.status = SubmissionStatus.APPROVED
+    submission.reviewed_at = timezone.now()
+    submission.reviewed_by = by
+    submission.review_comment = ""
+    submission.save()
+    SubmissionEvent.objects.create(
+        submission=submission, action=SubmissionEvent.Action.APPROVED, actor=by
+    )
+    _enqueue_rollups(submission)
+    return submission
+
+
+@transaction.atomic
+def return_submission(submission: Submission, *, by: User, comment: str) -> Submission:
+    submission = _locked(submission.pk)
+    if submission.status != SubmissionStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted report can be returned."))
+    submission.status = SubmissionStatus.RETURNED
+    submission.reviewed_at = timezone.now()
+    submission.reviewed_by = by
+    submission.review_comment = comment
+    submission.save()
+    SubmissionEvent.objects.create(
+        submission=submission, action=SubmissionEvent.Action.RETURNED, actor=by, comment=comment
+    )
+    return submission
+
+
+@transaction.atomic
+def reopen(submission: Submission, *, by: User, reason: str) -> Submission:
+    """Unlock an approved submission; its values leave the roll-ups until approved again."""
+    submission = _locked(submission.pk)
+    if submission.status != SubmissionStatus.APPROVED:
+        raise ValidationError(_("Only an approved report can be reopened."))
+    submission.status = SubmissionStatus.RETURNED
+    submission.review_comment = reason
+    submission.reviewed_at = timezone.now()
+    submission.reviewed_by = by
+    submission.save()
+    SubmissionEvent.objects.create(
+        submission=submission, action=SubmissionEvent.Action.REOPENED, actor=by, comment=reason
+    )
+    _enqueue_rollups(submission)
+    return submission
+
+
+def _enqueue_rollups(submission: Submission) -> None:
+    from measures.tasks import rollup_indicator_period
+
+    period = submission.period
+    for indicator_id in submission.values.values_list("indicator_id", flat=True):
+        rollup_indicator_period.delay_on_commit(indicator_id, period.type, period.start.isoformat())

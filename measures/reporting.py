@@ -1,0 +1,47 @@
+"""What each organization has to report, and what is waiting for review."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from measures.models import Indicator, Submission
+from measures.periods import Period
+from partners.models import Organization
+
+
+@dataclass
+class DueReport:
+    organization: Organization
+    period: Period
+    submission: Submission | None
+
+
+def reports_due(organization_ids, today: date) -> list[DueReport]:
+    """For each organization: the last closed period of every kind it reports, unless already
+    submitted or approved, and every draft or returned submission. Two queries in all."""
+    organization_ids = list(organization_ids)
+    pairs = set(
+        Indicator.reporting_organizations.through.objects.filter(
+            organization_id__in=organization_ids
+        ).values_list("organization_id", "indicator__period_type")
+    )
+    submissions = {
+        (s.organization_id, s.period_type, s.period_start): s
+        for s in Submission.objects.filter(organization_id__in=organization_ids).select_related(
+            "organization"
+        )
+    }
+    organizations = {s.organization_id: s.organization for s in submissions.values()}
+    missing = {org_id for org_id, _ in pairs} - organizations.keys()
+    if missing:
+        organizations.update(Organization.objects.in_bulk(missing))
+    due: dict[tuple, DueReport] = {}
+    for org_id, period_type in pairs:
+        period = Period.last_closed(period_type, today)
+        key = (org_id, period.type, period.start)
+        submission = submissions.get(key)
+        if submission is None or submission.is_editable:
+            due[key] = DueReport(organizations[org_id], period, submission)
+    for key, submission in submissions.items():
+        if submission.is_editable and key not in due:
+            due[key] = DueReport(submission.organization, submission.period, submission)
+    return sorted(due.values(), key=lambda d: (d.organization.name, d.period.start, d.period.type))

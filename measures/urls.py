@@ -1,0 +1,17 @@
+from django.urls import path
+
+from measures import views
+
+urlpatterns = [
+    path("indicators/", views.indicator_list, name="indicator_list"),
+    path("indicators/new/", views.indicator_create, name="indicator_create"),
+    path("indicators/<slug:code>/", views.indicator_detail, name="indicator_detail"),
+    path("indicators/<slug:code>/edit/", views.indicator_edit, name="indicator_edit"),
+    path("reports/", views.report_list, name="report_list"),
+    path("reports/review/", views.review_queue, name="review_queue"),
+    path("reports/<slug:slug>/<str:period>/", views.report, name="report"),
+    path("reports/<slug:slug>/<str:period>/approve/", views.report_approve, name="report_approve"),
+    path("reports/<slug:slug>/<str:period>/return/", views.report_return, name="report_return"),
+    path("reports/<slug:slug>/<str:period>/reopen/", views.report_reopen, name="report_reopen"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+]

@@ -1,0 +1,258 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from common.access import require_backbone
+from common.htmx import render_page
+from measures import actions
+from measures.access import get_indicator_for, get_report_for, require_reporting_role
+from measures.forms import (
+    IndicatorForm,
+    ReopenForm,
+    ReportForm,
+    ReviewCommentForm,
+    SubmissionFilterForm,
+)
+from measures.models import Aggregate, Indicator, Submission, SubmissionStatus
+from measures.reporting import reports_due
+
+DASHBOARD_PERIODS = 6
+
+
+@login_required
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    indicators = Indicator.objects.order_by("name")
+    return render(request, "measures/indicator_list.html", {"indicators": indicators})
+
+
+@login_required
+def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
+    indicator = get_indicator_for(request, code)
+    context = {
+        "indicator": indicator,
+        "organizations": indicator.reporting_organizations.order_by("name"),
+    }
+    return render(request, "measures/indicator_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_create(request: HttpRequest) -> HttpResponse:
+    require_backbone(request)
+    form = IndicatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        indicator = form.save()
+        messages.success(request, _("The indicator was added to the library."))
+        return redirect(indicator)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "measures/indicator_form.html", {"form": form}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request: HttpRequest, code: str) -> HttpResponse:
+    indicator = get_indicator_for(request, code, write=True)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The indicator was saved."))
+        return redirect(indicator)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "indicator": indicator}
+    return render(request, "measures/indicator_form.html", context, status=status)
+
+
+def _initial_figures(report) -> dict[str, str]:
+    initial = {}
+    if report.submission is None:
+        return initial
+    for dv in report.submission.values.select_related("indicator"):
+        code = dv.indicator.code
+        if dv.indicator.is_share:
+            initial[f"{code}__numerator"] = _plain(dv.numerator)
+            initial[f"{code}__denominator"] = _plain(dv.denominator)
+        else:
+            initial[f"{code}__value"] = _plain(dv.value)
+    return initial
+
+
+def _plain(number) -> str:
+    if number is None:
+        return ""
+    return f"{number.normalize():f}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest, slug: str, period: str) -> HttpResponse:
+    """A partner's report for one period: enter, save as draft, submit; backbone reviews."""
+    report = get_report_for(
+        request, slug, period, write="enter" if request.method == "POST" else None
+    )
+    indicators = actions.expected_indicators(report.organization, report.period)
+    if request.method == "POST":
+        form = ReportForm(request.POST, indicators=indicators)
+        submitting = "submit" in request.POST
+        if submitting:
+            report = get_report_for(request, slug, period, write="submit")
+        if not report.can_edit:
+            messages.error(request, _("This report is locked and cannot be changed."))
+            return redirect("report", slug, period)
+        if form.is_valid():
+            submission = report.submission or actions.get_or_start_submission(
+                report.organization, report.period
+            )
+            try:
+                actions.save_values(submission, form.figures(), by=request.user)
+                if submitting:
+                    actions.submit(submission, by=request.user)
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+                return redirect("report", slug, period)
+            messages.success(
+                request,
+                _("Submitted for approval. Backbone staff will review it.")
+                if submitting
+                else _("Draft saved."),
+            )
+            return redirect("report", slug, period)
+        messages.error(request, _("Nothing was saved. Correct the fields marked below."))
+        status = 400
+    else:
+        form = ReportForm(initial=_initial_figures(report), indicators=indicators)
+        status = 200
+    submission = report.submission
+    context = {
+        "report": report,
+        "form": form,
+        "events": submission.events.select_related("actor") if submission else [],
+        "values": submission.values.select_related("indicator") if submission else [],
+        "comment_form": ReviewCommentForm(),
+        "reopen_form": ReopenForm(),
+        "is_locked": submission is not None and not submission.is_editable,
+    }
+    return render(request, "measures/report.html", context, status=status)
+
+
+def _review(request, slug, period, form_class, action, success):
+    report = get_report_for(request, slug, period, write="review")
+    if report.submission is None:
+        messages.error(request, _("Nothing has been entered for this period yet."))
+        return redirect("report", slug, period)
+    form = form_class(request.POST) if form_class else None
+    if form is not None and not form.is_valid():
+        messages.error(request, _("Write a comment so the partner knows why."))
+        return redirect("report", slug, period)
+    try:
+        action(report.submission, form.cleaned_data if form else {})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("report", slug, period)
+    messages.success(request, success)
+    return redirect("review_queue")
+
+
+@login_required
+@require_POST
+def report_approve(request: HttpRequest, slug: str, period: str) -> HttpResponse:
+    return _review(
+        request,
+        slug,
+        period,
+        None,
+        lambda submission, _data: actions.approve(submission, by=request.user),
+        _("Approved. The regional figures are being updated."),
+    )
+
+
+@login_required
+@require_POST
+def report_return(request: HttpRequest, slug: str, period: str) -> HttpResponse:
+    return _review(
+        request,
+        slug,
+        period,
+        ReviewCommentForm,
+        lambda submission, data: actions.return_submission(
+            submission, by=request.user, comment=data["comment"]
+        ),
+        _("Returned to the partner with your comment."),
+    )
+
+
+@login_required
+@require_POST
+def report_reopen(request: HttpRequest, slug: str, period: str) -> HttpResponse:
+    return _review(
+        request,
+        slug,
+        period,
+        ReopenForm,
+        lambda submission, data: actions.reopen(submission, by=request.user, reason=data["reason"]),
+        _("Reopened. Its values are out of the regional figures until approved again."),
+    )
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    """Partners: their organizations' reports. Backbone staff: every submission, by status."""
+    roles = require_reporting_role(request)
+    submissions = Submission.objects.select_related("organization").order_by(
+        "-period_start", "organization__name"
+    )
+    context = {}
+    if roles.backbone:
+        filter_form = SubmissionFilterForm(request.GET or None)
+        status = filter_form.data.get("status", "") if filter_form.is_valid() else ""
+        if status:
+            submissions = submissions.filter(status=status)
+        context["filter_form"] = filter_form
+    else:
+        submissions = submissions.filter(organization_id__in=roles.member_org_ids)
+        context["due"] = reports_due(roles.member_org_ids, timezone.localdate())
+    context["submissions"] = submissions[:200]
+    return render_page(request, "measures/report_list.html", context, fragment="submissions")
+
+
+@login_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    require_backbone(request)
+    return render(
+        request,
+        "measures/review_queue.html",
+        {"submissions": awaiting_review()},
+    )
+
+
+def awaiting_review():
+    return (
+        Submission.objects.filter(status=SubmissionStatus.SUBMITTED)
+        .select_related("organization", "submitted_by")
+        .order_by("submitted_at")
+    )
+
+
+def dashboard_indicators():
+    """Indicators with their latest regional aggregates (two queries)."""
+    aggregates = Aggregate.objects.filter(scope_type="region").order_by("-period_start")
+    indicators = list(
+        Indicator.objects.order_by("name").prefetch_related(
+            Prefetch("aggregates", queryset=aggregates, to_attr="region_aggregates")
+        )
+    )
+    for indicator in indicators:
+        indicator.recent = list(reversed(indicator.region_aggregates[:DASHBOARD_PERIODS]))
+        indicator.latest = indicator.region_aggregates[0] if indicator.region_aggregates else None
+    return indicators
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The region's figures, read from the aggregates. Every signed-in role may read it."""
+    return render(request, "measures/dashboard.html", {"indicators": dashboard_indicators()})

@@ -1,0 +1,63 @@
+"""What the signed-in person may do, computed once per request from their memberships."""
+
+from dataclasses import dataclass, field
+
+from django.http import HttpRequest
+
+from partners.models import Membership, Role
+
+
+@dataclass(frozen=True)
+class Roles:
+    authenticated: bool = False
+    backbone: bool = False
+    funder: bool = False
+    lead_org_ids: frozenset[int] = field(default_factory=frozenset)
+    member_org_ids: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def partner(self) -> bool:
+        return bool(self.member_org_ids)
+
+    @property
+    def read_only(self) -> bool:
+        """Funders, and signed-in people with no role that lets them write."""
+        return not (self.backbone or self.partner)
+
+    def is_member_of(self, organization_id: int) -> bool:
+        return organization_id in self.member_org_ids
+
+    def is_lead_of(self, organization_id: int) -> bool:
+        return organization_id in self.lead_org_ids
+
+    @property
+    def label(self) -> str:
+        if self.backbone:
+            return str(Role.BACKBONE.label)
+        if self.lead_org_ids:
+            return str(Role.LEAD.label)
+        if self.member_org_ids:
+            return str(Role.MEMBER.label)
+        if self.funder:
+            return str(Role.FUNDER.label)
+        return ""
+
+
+def roles_for(request: HttpRequest) -> Roles:
+    cached = getattr(request, "_roles", None)
+    if cached is not None:
+        return cached
+    user = request.user
+    if not user.is_authenticated:
+        roles = Roles()
+    else:
+        rows = list(Membership.objects.filter(user=user).values_list("organization_id", "role"))
+        roles = Roles(
+            authenticated=True,
+            backbone=any(role == Role.BACKBONE for _, role in rows),
+            funder=any(role == Role.FUNDER for _, role in rows),
+            lead_org_ids=frozenset(org for org, role in rows if role == Role.LEAD),
+            member_org_ids=frozenset(org for org, role in rows if role in (Role.MEMBER, Role.LEAD)),
+        )
+    request._roles = roles
+    return roles
