@@ -14,6 +14,7 @@ from partners.models import Organization
 from partners.roles import roles_for
 
 
+@require_GET
 def home(request: HttpRequest) -> HttpResponse:
     """What this person needs next: reports due, submissions to approve, or the dashboard."""
     if not request.user.is_authenticated:

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.access import require_backbone
 from common.htmx import render_page
@@ -26,12 +26,14 @@ DASHBOARD_PERIODS = 6
 
 
 @login_required
+@require_GET
 def indicator_list(request: HttpRequest) -> HttpResponse:
     indicators = Indicator.objects.order_by("name")
     return render(request, "measures/indicator_list.html", {"indicators": indicators})
 
 
 @login_required
+@require_GET
 def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     indicator = get_indicator_for(request, code)
     context = {
@@ -105,11 +107,17 @@ def report(request: HttpRequest, slug: str, period: str) -> HttpResponse:
             messages.error(request, _("This report is locked and cannot be changed."))
             return redirect("report", slug, period)
         if form.is_valid():
+            figures = form.figures()
+            if report.submission is None and not submitting and not any(
+                v is not None for figure in figures.values() for v in figure.values()
+            ):
+                messages.info(request, _("Nothing to save yet: enter at least one value."))
+                return redirect("report", slug, period)
             submission = report.submission or actions.get_or_start_submission(
                 report.organization, report.period
             )
             try:
-                actions.save_values(submission, form.figures(), by=request.user)
+                actions.save_values(submission, figures, by=request.user)
                 if submitting:
                     actions.submit(submission, by=request.user)
             except ValidationError as error:
@@ -200,6 +208,7 @@ def report_reopen(request: HttpRequest, slug: str, period: str) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
     """Partners: their organizations' reports. Backbone staff: every submission, by status."""
     roles = require_reporting_role(request)
@@ -221,6 +230,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def review_queue(request: HttpRequest) -> HttpResponse:
     require_backbone(request)
     return render(
@@ -253,6 +263,7 @@ def dashboard_indicators():
 
 
 @login_required
+@require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The region's figures, read from the aggregates. Every signed-in role may read it."""
     return render(request, "measures/dashboard.html", {"indicators": dashboard_indicators()})

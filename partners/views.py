@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from common.access import require_backbone
 from common.htmx import render_page
@@ -26,6 +26,7 @@ from partners.roles import roles_for
 
 
 @login_required
+@require_GET
 def organization_list(request: HttpRequest) -> HttpResponse:
     organizations = Organization.objects.order_by("name")
     sector = request.GET.get("sector", "")
@@ -45,6 +46,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_organization_for(request, slug)
     roles = roles_for(request)
@@ -174,6 +176,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def invitation_list(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_organization_for(request, slug)
     invitable_roles_for(request, organization)

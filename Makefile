@@ -1,0 +1,33 @@
+# Pathways Commons. `make demo` starts the app with demo data; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+UV := $(PYTHON) -m uv
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/pathways
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: install demo test lint check benchmark
+
+install:
+	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
+	$(UV) sync --frozen
+
+# The app at http://127.0.0.1:8000 with demo data, on SQLite, tasks run in-process.
+demo: install
+	DEBUG=true $(UV) run python manage.py migrate --no-input
+	DEBUG=true $(UV) run python manage.py seed_demo
+	DEBUG=true $(UV) run python manage.py runserver 127.0.0.1:8000
+
+# The whole suite, on PostgreSQL and Redis (override DATABASE_URL / REDIS_URL to point elsewhere).
+test: install
+	DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+		$(UV) run pytest $(PYTEST_ARGS)
+
+lint: install
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+
+# What CI checks besides the tests.
+check: install
+	DEBUG=true $(UV) run python manage.py makemigrations --check --dry-run
+	DEBUG=false SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=pathways.example.org \
+		$(UV) run python manage.py check --deploy --fail-level WARNING

@@ -1,0 +1,72 @@
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from measures.models import Indicator, Unit
+from partners.models import Organization, Role, SectorType, User
+from tests.factories import PASSWORD, IndicatorFactory, OrganizationFactory, person
+
+# The year reported in tests: a closed calendar year, so reports for it are open.
+YEAR = "2024"
+
+
+@dataclass
+class World:
+    backbone_org: Organization
+    org_a: Organization
+    org_b: Organization
+    funder_org: Organization
+    backbone: User
+    lead_a: User
+    member_a: User
+    lead_b: User
+    funder: User
+    count: Indicator
+    share: Indicator
+
+    def client(self, user: User | None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+
+@pytest.fixture
+def world(db) -> World:
+    backbone_org = OrganizationFactory(
+        name="Backbone", slug="backbone", sector_type=SectorType.BACKBONE
+    )
+    org_a = OrganizationFactory(name="Durham Tech", slug="durham-tech")
+    org_b = OrganizationFactory(
+        name="Durham Public Schools", slug="dps", sector_type=SectorType.K12, county="Durham"
+    )
+    funder_org = OrganizationFactory(name="A Foundation", slug="fdn", sector_type=SectorType.FUNDER)
+    count = IndicatorFactory(code="enrolled", name="Participants enrolled", unit=Unit.COUNT)
+    share = IndicatorFactory(
+        code="grad-rate",
+        name="Graduation rate",
+        unit=Unit.PERCENT,
+        numerator_definition="Graduates",
+        denominator_definition="Cohort",
+    )
+    for indicator in (count, share):
+        indicator.reporting_organizations.set([org_a, org_b])
+    return World(
+        backbone_org=backbone_org,
+        org_a=org_a,
+        org_b=org_b,
+        funder_org=funder_org,
+        backbone=person("backbone@example.org", backbone_org, Role.BACKBONE),
+        lead_a=person("lead.a@example.org", org_a, Role.LEAD),
+        member_a=person("member.a@example.org", org_a, Role.MEMBER),
+        lead_b=person("lead.b@example.org", org_b, Role.LEAD),
+        funder=person("funder@example.org", funder_org, Role.FUNDER),
+        count=count,
+        share=share,
+    )
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD

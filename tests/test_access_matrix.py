@@ -1,0 +1,149 @@
+"""Every route × every role → the expected status, for GET and for POST.
+
+A route added without an entry here fails ``test_every_route_has_an_entry``. POSTs carry no
+data: they test who is let in, not what a valid form does (other tests do that).
+The Django admin keeps its own staff checks (``test_admin_is_for_staff_only``).
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from partners.models import Invitation, Role
+from tests.conftest import YEAR
+
+ROLES = ("anonymous", "member", "other_lead", "backbone", "funder")
+
+
+def statuses(anonymous, member, other_lead, backbone, funder):
+    return dict(zip(ROLES, (anonymous, member, other_lead, backbone, funder), strict=True))
+
+
+# Shorthands for the common shapes.
+READ_ALL = statuses(302, 200, 200, 200, 200)
+READ_ONLY_POST = statuses(302, 405, 405, 405, 403)
+BACKBONE_FORM_GET = statuses(302, 403, 403, 200, 403)
+BACKBONE_FORM_POST = statuses(302, 403, 403, 400, 403)
+REVIEW_GET = statuses(302, 405, 405, 405, 405)
+REVIEW_POST = statuses(302, 403, 404, 302, 403)
+PUBLIC_PAGE = statuses(200, 200, 200, 200, 200)
+PUBLIC_GET_ONLY_POST = statuses(405, 405, 405, 405, 403)
+
+
+def org_a(world):
+    return [world.org_a.slug]
+
+
+def report_args(world):
+    return [world.org_a.slug, YEAR]
+
+
+def invitation_token(world):
+    invitation, token = Invitation.new(
+        email="newcomer@example.org",
+        organization=world.org_a,
+        role=Role.MEMBER,
+        invited_by=world.backbone,
+        valid_days=7,
+    )
+    invitation.save()
+    return [token]
+
+
+# name: (args builder or None, GET statuses, POST statuses)
+MATRIX = {
+    "home": (None, statuses(302, 200, 200, 200, 200), statuses(405, 405, 405, 405, 403)),
+    "healthz": (None, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
+    "login": (None, statuses(200, 302, 302, 302, 302), statuses(200, 302, 302, 302, 302)),
+    "logout": (None, statuses(405, 405, 405, 405, 405), statuses(302, 302, 302, 302, 302)),
+    "password_change": (None, READ_ALL, statuses(302, 200, 200, 200, 200)),
+    "password_change_done": (None, READ_ALL, READ_ONLY_POST),
+    "password_reset": (None, PUBLIC_PAGE, PUBLIC_PAGE),
+    "password_reset_done": (None, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
+    "password_reset_confirm": (lambda w: ["MQ", "bad-token"], PUBLIC_PAGE, PUBLIC_PAGE),
+    "password_reset_complete": (None, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
+    "organization_list": (None, READ_ALL, READ_ONLY_POST),
+    "organization_create": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "organization_detail": (org_a, READ_ALL, READ_ONLY_POST),
+    # The member's own organization: only its lead or backbone staff edit it.
+    "organization_edit": (org_a, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "invitation_list": (org_a, BACKBONE_FORM_GET, READ_ONLY_POST),
+    "invitation_create": (org_a, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "invitation_accept": (invitation_token, PUBLIC_PAGE, statuses(400, 400, 400, 400, 400)),
+    "indicator_list": (None, READ_ALL, READ_ONLY_POST),
+    "indicator_create": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "indicator_detail": (lambda w: [w.count.code], READ_ALL, READ_ONLY_POST),
+    "indicator_edit": (lambda w: [w.count.code], BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "report_list": (None, statuses(302, 200, 200, 200, 403), READ_ONLY_POST),
+    "review_queue": (None, BACKBONE_FORM_GET, READ_ONLY_POST),
+    # Org A's report: its member enters data; another partner and funders never see it.
+    "report": (report_args, statuses(302, 200, 404, 200, 404), statuses(302, 302, 404, 403, 403)),
+    "report_approve": (report_args, REVIEW_GET, REVIEW_POST),
+    "report_return": (report_args, REVIEW_GET, REVIEW_POST),
+    "report_reopen": (report_args, REVIEW_GET, REVIEW_POST),
+    "dashboard": (None, READ_ALL, READ_ONLY_POST),
+}
+
+
+def route_names(patterns=None, namespace=""):
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from route_names(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}<unnamed {pattern.pattern}>"
+
+
+def test_every_route_has_an_entry():
+    routes = {name for name in route_names() if not name.startswith("admin:")}
+    assert routes - MATRIX.keys() == set(), "add these routes to the access matrix"
+    assert MATRIX.keys() - routes == set(), "these matrix entries name no route"
+
+
+def user_for(world, role):
+    return {
+        "anonymous": None,
+        "member": world.member_a,
+        "other_lead": world.lead_b,
+        "backbone": world.backbone,
+        "funder": world.funder,
+    }[role]
+
+
+CASES = [
+    (name, method, role)
+    for name in MATRIX
+    for method in ("GET", "POST")
+    for role in ROLES
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "method", "role"), CASES)
+def test_access(world, name, method, role):
+    build_args, get_expected, post_expected = MATRIX[name]
+    url = reverse(name, args=build_args(world) if build_args else None)
+    client = world.client(user_for(world, role))
+    response = client.get(url) if method == "GET" else client.post(url)
+    expected = (get_expected if method == "GET" else post_expected)[role]
+    assert response.status_code == expected, f"{method} {url} as {role}"
+
+
+@pytest.mark.django_db
+def test_admin_is_for_staff_only(world):
+    assert world.client(None).get("/admin/").status_code == 302
+    assert world.client(world.backbone).get("/admin/").status_code == 302
+    world.backbone.is_staff = world.backbone.is_superuser = True
+    world.backbone.save()
+    assert world.client(world.backbone).get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_expired_invitation_link_is_gone(world):
+    [token] = invitation_token(world)
+    Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    assert world.client(None).get(reverse("invitation_accept", args=[token])).status_code == 410

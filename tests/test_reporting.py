@@ -1,0 +1,210 @@
+"""Partner reporting, approval and the roll-up to the region, through the views."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from measures.models import (
+    Aggregate,
+    DataValue,
+    Submission,
+    SubmissionEvent,
+    SubmissionStatus,
+    ValueChange,
+)
+from tests.conftest import YEAR
+
+pytestmark = pytest.mark.django_db
+
+
+def report_url(world, org=None):
+    return reverse("report", args=[(org or world.org_a).slug, YEAR])
+
+
+def enter(client, url, submit=False, **figures):
+    data = {
+        "enrolled__value": "120",
+        "grad-rate__numerator": "80",
+        "grad-rate__denominator": "100",
+    }
+    data.update(figures)
+    if submit:
+        data["submit"] = "1"
+    else:
+        data["save"] = "1"
+    return client.post(url, data)
+
+
+def test_member_saves_a_draft_and_history_is_kept(world):
+    client = world.client(world.member_a)
+    response = enter(client, report_url(world))
+    assert response.status_code == 302
+    submission = Submission.objects.get(organization=world.org_a)
+    assert submission.status == SubmissionStatus.DRAFT
+    values = {dv.indicator.code: dv for dv in submission.values.select_related("indicator")}
+    assert values["enrolled"].value == 120
+    assert values["grad-rate"].numerator == 80
+    assert values["grad-rate"].value == Decimal("80.0000")
+
+    enter(client, report_url(world), **{"enrolled__value": "125"})
+    change = ValueChange.objects.filter(data_value=values["enrolled"]).first()
+    assert (change.old_value, change.new_value, change.changed_by) == (120, 125, world.member_a)
+    assert ValueChange.objects.filter(data_value=values["enrolled"]).count() == 2
+
+    page = client.get(report_url(world))
+    assert 'value="125"' in page.text
+    assert "Saved as draft" in page.text
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("enrolled__value", "lots", "Enter a number, such as 42."),
+        ("enrolled__value", "-3", "This cannot be negative."),
+        ("enrolled__value", "2.5", "A count is a whole number."),
+        ("grad-rate__numerator", "120", "The numerator cannot be larger than the denominator."),
+        ("grad-rate__denominator", "0", "The denominator must be more than zero."),
+    ],
+)
+def test_bad_figures_are_field_errors_and_nothing_is_saved(world, field, typed, message):
+    client = world.client(world.lead_a)
+    response = enter(client, report_url(world), submit=True, **{field: typed})
+    assert response.status_code == 400
+    assert message in response.text
+    # The error sits beside its field, which is marked invalid and described by it.
+    assert f'id="id_{field}_error"' in response.text
+    assert 'aria-invalid="true"' in response.text
+    assert not DataValue.objects.exists()
+    assert not Submission.objects.exists()
+
+
+def test_member_cannot_submit_but_lead_can(world):
+    response = enter(world.client(world.member_a), report_url(world), submit=True)
+    assert response.status_code == 403
+    assert not Submission.objects.exists()
+
+    response = enter(world.client(world.lead_a), report_url(world), submit=True)
+    assert response.status_code == 302
+    submission = Submission.objects.get()
+    assert submission.status == SubmissionStatus.SUBMITTED
+    assert submission.submitted_by == world.lead_a
+
+
+def test_submit_needs_every_value(world):
+    client = world.client(world.lead_a)
+    response = enter(client, report_url(world), submit=True, **{"enrolled__value": ""})
+    assert response.status_code == 302
+    page = client.get(report_url(world))
+    assert "Enter every value before submitting. Missing: Participants enrolled." in page.text
+    # The draft part was kept, not lost.
+    assert Submission.objects.get().status == SubmissionStatus.DRAFT
+    assert DataValue.objects.filter(indicator=world.share).exists()
+
+
+@pytest.fixture
+def approve(world, django_capture_on_commit_callbacks):
+    """Approve as backbone staff, running the roll-up that is enqueued after commit."""
+
+    def approve(org=None):
+        with django_capture_on_commit_callbacks(execute=True):
+            return world.client(world.backbone).post(
+                reverse("report_approve", args=[(org or world.org_a).slug, YEAR])
+            )
+
+    return approve
+
+
+def test_approval_rolls_up_to_the_region_as_a_ratio_of_sums(world, approve):
+    enter(world.client(world.lead_a), report_url(world), submit=True)
+    enter(
+        world.client(world.lead_b),
+        report_url(world, world.org_b),
+        submit=True,
+        **{"enrolled__value": "30", "grad-rate__numerator": "10", "grad-rate__denominator": "50"},
+    )
+    assert approve().status_code == 302
+    assert approve(world.org_b).status_code == 302
+
+    rate = Aggregate.objects.get(indicator=world.share, scope_type="region")
+    # (80 + 10) / (100 + 50) = 60 %, not the mean of 80 % and 20 % (50 %).
+    assert (rate.numerator, rate.denominator, rate.value) == (90, 150, Decimal("60.0000"))
+    assert (rate.reported, rate.expected) == (2, 2)
+    count = Aggregate.objects.get(indicator=world.count, scope_type="region")
+    assert count.value == 150
+
+    dashboard = world.client(world.funder).get(reverse("dashboard"))
+    assert dashboard.status_code == 200
+    assert "60.0%" in dashboard.text
+    assert "2 of 2" in dashboard.text
+
+
+def test_approved_values_are_locked(world, approve):
+    client = world.client(world.lead_a)
+    enter(client, report_url(world), submit=True)
+    approve()
+    response = enter(client, report_url(world), **{"enrolled__value": "999"})
+    assert response.status_code == 302
+    assert DataValue.objects.get(indicator=world.count).value == 120
+    assert "locked" in client.get(report_url(world)).text
+
+
+def test_return_with_comment_then_resubmit(world):
+    client = world.client(world.lead_a)
+    enter(client, report_url(world), submit=True)
+    url = reverse("report_return", args=[world.org_a.slug, YEAR])
+    backbone = world.client(world.backbone)
+    assert backbone.post(url, {"comment": ""}).status_code == 302
+    assert Submission.objects.get().status == SubmissionStatus.SUBMITTED  # a comment is required
+
+    backbone.post(url, {"comment": "Enrolment looks double-counted."})
+    submission = Submission.objects.get()
+    assert submission.status == SubmissionStatus.RETURNED
+    assert "Enrolment looks double-counted." in client.get(reverse("home")).text
+
+    enter(client, report_url(world), submit=True, **{"enrolled__value": "60"})
+    assert Submission.objects.get().status == SubmissionStatus.SUBMITTED
+
+
+def test_reopen_records_the_reason_and_takes_values_out_of_the_rollup(
+    world, approve, django_capture_on_commit_callbacks
+):
+    enter(world.client(world.lead_a), report_url(world), submit=True)
+    approve()
+    assert Aggregate.objects.filter(indicator=world.count).exists()
+    url = reverse("report_reopen", args=[world.org_a.slug, YEAR])
+    with django_capture_on_commit_callbacks(execute=True):
+        world.client(world.backbone).post(url, {"reason": "Partner found an error."})
+    submission = Submission.objects.get()
+    assert submission.status == SubmissionStatus.RETURNED
+    event = submission.events.last()
+    assert (event.action, event.comment) == (SubmissionEvent.Action.REOPENED, "Partner found an error.")
+    assert not Aggregate.objects.filter(indicator=world.count).exists()
+
+
+def test_other_partners_and_funders_never_see_a_draft(world):
+    enter(world.client(world.member_a), report_url(world))
+    assert world.client(world.lead_b).get(report_url(world)).status_code == 404
+    assert world.client(world.funder).get(report_url(world)).status_code == 404
+    assert world.client(world.backbone).get(report_url(world)).status_code == 200
+
+
+def test_funder_post_changes_nothing(world):
+    response = enter(world.client(world.funder), report_url(world), submit=True)
+    assert response.status_code == 403
+    assert not Submission.objects.exists()
+
+
+def test_home_shows_what_each_role_needs_next(world):
+    enter(world.client(world.lead_b), report_url(world, world.org_b), submit=True)
+    backbone_home = world.client(world.backbone).get(reverse("home")).text
+    assert "Submissions awaiting approval" in backbone_home
+    assert "Durham Public Schools" in backbone_home
+
+    partner_home = world.client(world.member_a).get(reverse("home")).text
+    assert "Reports due" in partner_home
+    assert "Enter data for" in partner_home
+
+    funder_home = world.client(world.funder).get(reverse("home")).text
+    assert "The region&#x27;s shared measures" in funder_home or "shared measures" in funder_home
+    assert "Reports due" not in funder_home
