@@ -108,8 +108,10 @@ def report(request: HttpRequest, slug: str, period: str) -> HttpResponse:
             return redirect("report", slug, period)
         if form.is_valid():
             figures = form.figures()
-            if report.submission is None and not submitting and not any(
-                v is not None for figure in figures.values() for v in figure.values()
+            if (
+                report.submission is None
+                and not submitting
+                and not any(v is not None for figure in figures.values() for v in figure.values())
             ):
                 messages.info(request, _("Nothing to save yet: enter at least one value."))
                 return redirect("report", slug, period)

@@ -114,12 +114,7 @@ def user_for(world, role):
     }[role]
 
 
-CASES = [
-    (name, method, role)
-    for name in MATRIX
-    for method in ("GET", "POST")
-    for role in ROLES
-]
+CASES = [(name, method, role) for name in MATRIX for method in ("GET", "POST") for role in ROLES]
 
 
 @pytest.mark.django_db

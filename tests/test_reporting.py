@@ -178,7 +178,10 @@ def test_reopen_records_the_reason_and_takes_values_out_of_the_rollup(
     submission = Submission.objects.get()
     assert submission.status == SubmissionStatus.RETURNED
     event = submission.events.last()
-    assert (event.action, event.comment) == (SubmissionEvent.Action.REOPENED, "Partner found an error.")
+    assert (event.action, event.comment) == (
+        SubmissionEvent.Action.REOPENED,
+        "Partner found an error.",
+    )
     assert not Aggregate.objects.filter(indicator=world.count).exists()
 
 

@@ -1,0 +1,50 @@
+import pytest
+from django.core.management import call_command
+
+from measures.models import Aggregate, DataValue, Submission, SubmissionStatus
+from partners.models import Membership, Organization, Role, User
+
+pytestmark = pytest.mark.django_db
+
+DEMO_LOGINS = {
+    "backbone@example.org": Role.BACKBONE,
+    "lead@example.org": Role.LEAD,
+    "member@example.org": Role.MEMBER,
+    "other.lead@example.org": Role.LEAD,
+    "funder@example.org": Role.FUNDER,
+}
+
+
+def snapshot():
+    return (
+        Organization.objects.count(),
+        DataValue.objects.count(),
+        sorted(Aggregate.objects.values_list("indicator__code", "period_start", "value")),
+    )
+
+
+def test_seed_is_idempotent_and_creates_the_demo_logins(settings):
+    settings.DEMO_PASSWORD = "pathways-demo"
+    call_command("seed_demo", "--force")
+    first = snapshot()
+    call_command("seed_demo", "--force")
+    assert snapshot() == first
+    assert 15 <= first[0] - 2 <= 20  # partners, besides the backbone and a funder
+    assert len({code for code, _, _ in first[2]}) >= 3
+    for email, role in DEMO_LOGINS.items():
+        user = User.objects.get(email=email)
+        assert user.check_password("pathways-demo")
+        assert Membership.objects.get(user=user).role == role
+    lead_org = Membership.objects.get(user__email="lead@example.org").organization
+    assert Membership.objects.get(user__email="member@example.org").organization == lead_org
+    assert Membership.objects.get(user__email="other.lead@example.org").organization != lead_org
+    assert Submission.objects.filter(status=SubmissionStatus.SUBMITTED).exists()
+    years = Submission.objects.filter(status=SubmissionStatus.APPROVED).values("period_start")
+    assert years.distinct().count() >= 3
+
+
+def test_no_demo_logins_without_debug_or_force(settings):
+    settings.DEBUG = False
+    call_command("seed_demo")
+    assert not User.objects.exists()
+    assert Organization.objects.count() >= 15

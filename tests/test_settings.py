@@ -1,0 +1,83 @@
+"""Settings come from the environment, parsed strictly; production settings pass --deploy."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import env_bool, env_int, env_list
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"), [("true", True), ("Off", False), ("1", True), ("", False)]
+)
+def test_booleans(monkeypatch, raw, value):
+    monkeypatch.setenv("FLAG", raw)
+    assert env_bool("FLAG", False) is value
+
+
+def test_a_bad_boolean_is_an_error(monkeypatch):
+    monkeypatch.setenv("FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="FLAG='maybe' is not a boolean"):
+        env_bool("FLAG", False)
+
+
+def test_numbers_lists_and_files(monkeypatch, tmp_path):
+    monkeypatch.setenv("N", "x")
+    with pytest.raises(ImproperlyConfigured):
+        env_int("N", 1)
+    monkeypatch.setenv("HOSTS", "a.org, b.org,")
+    assert env_list("HOSTS", []) == ["a.org", "b.org"]
+    secret = tmp_path / "secret"
+    secret.write_text("from-a-file\n")
+    monkeypatch.setenv("N_FILE", str(secret))
+    monkeypatch.delenv("N")
+    with pytest.raises(ImproperlyConfigured):
+        env_int("N", 1)
+
+
+def run_manage(*args, **env):
+    # Leave out what the test settings put in the environment.
+    ours = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_HSTS_SECONDS"}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ours and not k.endswith("_SECURE") and k != "SECURE_SSL_REDIRECT"
+    }
+    clean.update(DJANGO_SETTINGS_MODULE="config.settings", **env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True
+    )
+
+
+def test_secret_key_is_required_with_debug_off():
+    result = run_manage("check", DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY is required" in result.stderr
+
+
+def test_production_settings_pass_check_deploy():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY="k" * 20 + "a-long-random-production-secret-for-the-test-1234567",
+        ALLOWED_HOSTS="pathways.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_csp_allows_only_our_own_origin(client, db):
+    response = client.get("/accounts/login/")
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "http" not in policy
+    assert "unsafe-inline" not in policy
