@@ -1,0 +1,60 @@
+"""A partner enters and submits a value; backbone staff approve it; the funder sees it."""
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from measures.periods import Period, PeriodType
+from tests.browser.conftest import assert_accessible, log_in, log_out
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_report_approve_and_read_on_the_dashboard(page, world, password):
+    period = Period.last_closed(PeriodType.YEAR, timezone.localdate())
+
+    # The partner lead sees the report due, makes a mistake, corrects it and submits.
+    log_in(page, "lead.a@example.org", password)
+    assert_accessible(page)
+    page.get_by_role("link", name=f"Enter data for {period.label}").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Durham Tech")
+    assert_accessible(page)
+
+    enrolled = page.get_by_role("group", name="Participants enrolled").get_by_label("Value")
+    rate = page.get_by_role("group", name="Graduation rate")
+    enrolled.fill("-5")
+    rate.get_by_label("Numerator").fill("80")
+    rate.get_by_label("Denominator").fill("100")
+    page.get_by_role("button", name="Submit for approval").click()
+    expect(page.get_by_text("This cannot be negative.")).to_be_visible()
+    expect(enrolled).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+
+    enrolled.fill("120")
+    page.get_by_role("button", name="Submit for approval").click()
+    expect(page.get_by_role("status")).to_contain_text("Submitted for approval")
+    expect(page.get_by_text("Submitted", exact=True).first).to_be_visible()
+    log_out(page)
+
+    # Backbone staff find it waiting and approve it.
+    log_in(page, "backbone@example.org", password)
+    queue = page.get_by_role("region", name="Submissions awaiting approval")
+    queue.get_by_role("link", name="Durham Tech").click()
+    expect(page.get_by_role("cell", name="120")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Approve").click()
+    expect(page.get_by_role("status")).to_contain_text("Approved")
+    assert_accessible(page)
+    log_out(page)
+
+    # The funder reads the region's figures, rolled up from the approved values.
+    log_in(page, "funder@example.org", password)
+    page.get_by_role("link", name="Dashboard").click()
+    grad = page.get_by_role("region", name="Graduation rate")
+    expect(grad.get_by_role("row", name=period.label)).to_contain_text("80.0%")
+    expect(grad.get_by_role("row", name=period.label)).to_contain_text("1 of 2")
+    enrolled_panel = page.get_by_role("region", name="Participants enrolled")
+    expect(enrolled_panel.get_by_role("row", name=period.label)).to_contain_text("120")
+    assert_accessible(page)
+    # Nothing on the page lets a funder change anything.
+    expect(page.get_by_role("button", name="Approve")).to_have_count(0)
