@@ -43,7 +43,13 @@ def test_numbers_lists_and_files(monkeypatch, tmp_path):
 
 def run_manage(*args, **env):
     # Leave out what the test settings put in the environment.
-    ours = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SECURE_HSTS_SECONDS"}
+    ours = {
+        "DEBUG",
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "SECURE_HSTS_SECONDS",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
     clean = {
         k: v
         for k, v in os.environ.items()
