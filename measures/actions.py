@@ -120,55 +120,62 @@ def submit(submission: Submission, *, by: User) -> Submission:
     return submission
 
 
-@transaction.atomic
-def approve(submission: Submission, *, by: User) -> Submission:
+def _review(submission, *, by, expected, status, action, error, comment="", rollup=False):
+    """Move a submission as a reviewer: check its state, record who, when and why."""
     submission = _locked(submission.pk)
-    if submission.status != SubmissionStatus.SUBMITTED:
-        raise ValidationError(_("Only a submitted report can be approved."))
-    submission.status = SubmissionStatus.APPROVED
-    submission.reviewed_at = timezone.now()
-    submission.reviewed_by = by
-    submission.review_comment = ""
-    submission.save()
-    SubmissionEvent.objects.create(
-        submission=submission, action=SubmissionEvent.Action.APPROVED, actor=by
-    )
-    _enqueue_rollups(submission)
-    return submission
-
-
-@transaction.atomic
-def return_submission(submission: Submission, *, by: User, comment: str) -> Submission:
-    submission = _locked(submission.pk)
-    if submission.status != SubmissionStatus.SUBMITTED:
-        raise ValidationError(_("Only a submitted report can be returned."))
-    submission.status = SubmissionStatus.RETURNED
+    if submission.status != expected:
+        raise ValidationError(error)
+    submission.status = status
     submission.reviewed_at = timezone.now()
     submission.reviewed_by = by
     submission.review_comment = comment
     submission.save()
-    SubmissionEvent.objects.create(
-        submission=submission, action=SubmissionEvent.Action.RETURNED, actor=by, comment=comment
-    )
+    SubmissionEvent.objects.create(submission=submission, action=action, actor=by, comment=comment)
+    if rollup:
+        _enqueue_rollups(submission)
     return submission
+
+
+@transaction.atomic
+def approve(submission: Submission, *, by: User) -> Submission:
+    """Lock the values and roll them up (after commit)."""
+    return _review(
+        submission,
+        by=by,
+        expected=SubmissionStatus.SUBMITTED,
+        status=SubmissionStatus.APPROVED,
+        action=SubmissionEvent.Action.APPROVED,
+        error=_("Only a submitted report can be approved."),
+        rollup=True,
+    )
+
+
+@transaction.atomic
+def return_submission(submission: Submission, *, by: User, comment: str) -> Submission:
+    return _review(
+        submission,
+        by=by,
+        expected=SubmissionStatus.SUBMITTED,
+        status=SubmissionStatus.RETURNED,
+        action=SubmissionEvent.Action.RETURNED,
+        error=_("Only a submitted report can be returned."),
+        comment=comment,
+    )
 
 
 @transaction.atomic
 def reopen(submission: Submission, *, by: User, reason: str) -> Submission:
     """Unlock an approved submission; its values leave the roll-ups until approved again."""
-    submission = _locked(submission.pk)
-    if submission.status != SubmissionStatus.APPROVED:
-        raise ValidationError(_("Only an approved report can be reopened."))
-    submission.status = SubmissionStatus.RETURNED
-    submission.review_comment = reason
-    submission.reviewed_at = timezone.now()
-    submission.reviewed_by = by
-    submission.save()
-    SubmissionEvent.objects.create(
-        submission=submission, action=SubmissionEvent.Action.REOPENED, actor=by, comment=reason
+    return _review(
+        submission,
+        by=by,
+        expected=SubmissionStatus.APPROVED,
+        status=SubmissionStatus.RETURNED,
+        action=SubmissionEvent.Action.REOPENED,
+        error=_("Only an approved report can be reopened."),
+        comment=reason,
+        rollup=True,
     )
-    _enqueue_rollups(submission)
-    return submission
 
 
 def _enqueue_rollups(submission: Submission) -> None:

@@ -219,8 +219,8 @@ def report_list(request: HttpRequest) -> HttpResponse:
     )
     context = {}
     if roles.backbone:
-        filter_form = SubmissionFilterForm(request.GET or None)
-        status = filter_form.data.get("status", "") if filter_form.is_valid() else ""
+        filter_form = SubmissionFilterForm(request.GET)
+        status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
         if status:
             submissions = submissions.filter(status=status)
         context["filter_form"] = filter_form

@@ -211,3 +211,18 @@ def test_home_shows_what_each_role_needs_next(world):
     funder_home = world.client(world.funder).get(reverse("home")).text
     assert "The region&#x27;s shared measures" in funder_home or "shared measures" in funder_home
     assert "Reports due" not in funder_home
+
+
+def test_backbone_filters_submissions_by_status(world, approve):
+    enter(world.client(world.lead_a), report_url(world), submit=True)
+    enter(world.client(world.lead_b), report_url(world, world.org_b), submit=True)
+    approve()
+    client = world.client(world.backbone)
+    page = client.get(reverse("report_list"), {"status": "approved"})
+    assert "Durham Tech" in page.text and "Durham Public Schools" not in page.text
+    fragment = client.get(
+        reverse("report_list"), {"status": "submitted"}, headers={"HX-Request": "true"}
+    )
+    assert "<html" not in fragment.text
+    assert "Durham Public Schools" in fragment.text and "Durham Tech" not in fragment.text
+    assert client.get(reverse("report_list"), {"status": "bogus"}).status_code == 200
