@@ -12,15 +12,66 @@ from partners.models import Organization
 
 class Unit(models.TextChoices):
     COUNT = "count", _("Count")
-    PERCENT = "percent", _("Percent (numerator ÷ denominator)")
+    PERCENT = "percent", _("Percent (numerator ÷ denominator × 100)")
+    RATE = "rate", _("Rate per 1,000 (numerator ÷ denominator × 1,000)")
+    RATIO = "ratio", _("Ratio (numerator ÷ denominator)")
+    CURRENCY = "currency", _("Amount of money")
+    SCORE = "score", _("Score (a mean, weighted by the number of people)")
 
 
 class Aggregation(models.TextChoices):
     SUM = "sum", _("Sum across organizations")
     RATIO = "ratio", _("Ratio of sums (Σ numerators ÷ Σ denominators)")
+    MEAN = "mean", _("Mean weighted by the number of people (Σ score × n ÷ Σ n)")
 
 
-AGGREGATION_FOR_UNIT = {Unit.COUNT: Aggregation.SUM, Unit.PERCENT: Aggregation.RATIO}
+AGGREGATION_FOR_UNIT = {
+    Unit.COUNT: Aggregation.SUM,
+    Unit.CURRENCY: Aggregation.SUM,
+    Unit.PERCENT: Aggregation.RATIO,
+    Unit.RATE: Aggregation.RATIO,
+    Unit.RATIO: Aggregation.RATIO,
+    Unit.SCORE: Aggregation.MEAN,
+}
+# A share's value is numerator ÷ denominator × its scale.
+SCALE = {Unit.PERCENT: Decimal(100), Unit.RATE: Decimal(1000), Unit.RATIO: Decimal(1)}
+SHARE_UNITS = frozenset(SCALE)
+
+
+class Dimension(models.Model):
+    """A way of breaking a figure down: race/ethnicity, sex, age band, county …"""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("dimension")
+        verbose_name_plural = _("dimensions")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Category(models.Model):
+    dimension = models.ForeignKey(Dimension, on_delete=models.CASCADE, related_name="categories")
+    code = models.SlugField(_("code"), max_length=40)
+    name = models.CharField(_("name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["dimension__order", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "code"], name="category_code_per_dimension"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.dimension.name}: {self.name}"
 
 
 class Direction(models.TextChoices):
@@ -62,6 +113,37 @@ class Indicator(models.Model):
     aggregation = models.CharField(
         _("aggregation"), max_length=20, choices=Aggregation.choices, editable=False
     )
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("The framework or publication the definition comes from."),
+    )
+    counts_people = models.BooleanField(
+        _("counts people"),
+        default=True,
+        help_text=_("Small counts of people are suppressed for outside readers."),
+    )
+    stock = models.BooleanField(
+        _("stock (a level at a point in time)"),
+        default=False,
+        help_text=_(
+            "A stock is not added up over time: a quarter or year takes its latest period."
+        ),
+    )
+    roll_up_periods = models.BooleanField(
+        _("roll up to longer periods"),
+        default=True,
+        help_text=_("Monthly figures also roll up to quarters and years; quarterly to years."),
+    )
+    grace_days = models.PositiveSmallIntegerField(
+        _("grace period (days)"),
+        default=30,
+        help_text=_("A report is due this many days after its period ends."),
+    )
+    dimensions = models.ManyToManyField(
+        Dimension, verbose_name=_("breakdowns"), related_name="indicators", blank=True
+    )
     suppression_threshold = models.PositiveIntegerField(
         _("suppression threshold"),
         default=10,
@@ -93,7 +175,38 @@ class Indicator(models.Model):
 
     @property
     def is_share(self) -> bool:
-        return self.unit == Unit.PERCENT
+        return self.unit in SHARE_UNITS
+
+    @property
+    def is_mean(self) -> bool:
+        return self.unit == Unit.SCORE
+
+    @property
+    def scale(self) -> Decimal:
+        return SCALE.get(self.unit, Decimal(1))
+
+    @property
+    def summable(self) -> bool:
+        """Whether categories of one breakdown should add up to the total."""
+        return self.aggregation == Aggregation.SUM or self.is_share
+
+    @property
+    def rolled_up_period_types(self) -> list[str]:
+        if not self.roll_up_periods:
+            return []
+        return {
+            PeriodType.MONTH: [PeriodType.QUARTER, PeriodType.YEAR],
+            PeriodType.QUARTER: [PeriodType.YEAR],
+        }.get(self.period_type, [])
+
+    def compute(self, numerator, denominator, value):
+        """The figure shown for given sums: a ratio of sums, a weighted mean, or a sum."""
+        if self.aggregation == Aggregation.SUM:
+            return value
+        if not denominator:
+            return None
+        scale = self.scale if self.is_share else Decimal(1)
+        return (Decimal(numerator) * scale / Decimal(denominator)).quantize(Decimal("0.0001"))
 
 
 class SubmissionStatus(models.TextChoices):
@@ -166,14 +279,22 @@ _amount = {
 
 
 class DataValue(models.Model):
-    """One indicator's value in a submission: a count in ``value``, or a share as
-    ``numerator`` and ``denominator`` with ``value`` the percentage."""
+    """One indicator's figure in a submission, in total or for one category of one breakdown.
+
+    A count or an amount is ``value``. A share (percent, rate, ratio) is ``numerator`` and
+    ``denominator``, with ``value`` worked out. A score is ``value`` (the mean) and
+    ``denominator`` (the number of people it is the mean of), with ``numerator`` = value × n.
+    """
 
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="values")
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT, related_name="values")
+    category = models.ForeignKey(
+        Category, on_delete=models.PROTECT, null=True, blank=True, related_name="values"
+    )
     numerator = models.DecimalField(_("numerator"), **_amount)
     denominator = models.DecimalField(_("denominator"), **_amount)
     value = models.DecimalField(_("value"), **_amount)
+    note = models.CharField(_("note"), max_length=500, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -181,12 +302,20 @@ class DataValue(models.Model):
         verbose_name_plural = _("data values")
         constraints = [
             models.UniqueConstraint(
-                fields=["submission", "indicator"], name="one_value_per_indicator"
-            )
+                fields=["submission", "indicator"],
+                condition=models.Q(category__isnull=True),
+                name="one_total_per_indicator",
+            ),
+            models.UniqueConstraint(
+                fields=["submission", "indicator", "category"],
+                condition=models.Q(category__isnull=False),
+                name="one_value_per_category",
+            ),
         ]
+        indexes = [models.Index(fields=["indicator", "submission"])]
 
     def __str__(self):
-        return f"{self.indicator.code}: {self.value}"
+        return f"{self.indicator_id}/{self.category_id or 'total'}: {self.value}"
 
 
 class ValueChange(models.Model):
@@ -203,7 +332,7 @@ class ValueChange(models.Model):
     new_numerator = models.DecimalField(max_digits=18, decimal_places=4, null=True)
     new_denominator = models.DecimalField(max_digits=18, decimal_places=4, null=True)
     new_value = models.DecimalField(max_digits=18, decimal_places=4, null=True)
-    reason = models.CharField(max_length=300, blank=True)
+    reason = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-changed_at", "-pk"]
@@ -237,35 +366,82 @@ class SubmissionEvent(models.Model):
 
 class ScopeType(models.TextChoices):
     REGION = "region", _("Region")
+    COUNTY = "county", _("County")
+    ORG_TYPE = "org_type", _("Organization type")
+    ORGANIZATION = "organization", _("Organization")
 
 
 class Aggregate(models.Model):
-    """A rolled-up figure. Dashboards read these, never the raw values."""
+    """A rolled-up figure. Dashboards read these, never the raw values.
+
+    One row per indicator, period, scope and category ('' codes for the total). Sums are
+    kept beside the value so that any figure can be explained and rolled up again.
+    """
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="aggregates")
     period_type = models.CharField(max_length=20, choices=PeriodType.choices)
     period_start = models.DateField()
     scope_type = models.CharField(max_length=20, choices=ScopeType.choices)
-    scope_key = models.CharField(max_length=80, blank=True)
-    numerator = models.DecimalField(max_digits=22, decimal_places=4, null=True)
-    denominator = models.DecimalField(max_digits=22, decimal_places=4, null=True)
-    value = models.DecimalField(max_digits=22, decimal_places=4, null=True)
+    scope_key = models.CharField(max_length=100, blank=True)
+    dimension_code = models.CharField(max_length=40, blank=True)
+    category_code = models.CharField(max_length=40, blank=True)
+    numerator = models.DecimalField(max_digits=24, decimal_places=4, null=True)
+    denominator = models.DecimalField(max_digits=24, decimal_places=4, null=True)
+    value = models.DecimalField(max_digits=24, decimal_places=4, null=True)
     reported = models.PositiveIntegerField(default=0)
     expected = models.PositiveIntegerField(default=0)
-    computed_at = models.DateTimeField(auto_now=True)
+    computed_at = models.DateTimeField()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "period_type", "period_start", "scope_type", "scope_key"],
-                name="one_aggregate_per_scope_period",
+                fields=[
+                    "indicator",
+                    "scope_type",
+                    "scope_key",
+                    "period_type",
+                    "period_start",
+                    "dimension_code",
+                    "category_code",
+                ],
+                name="one_aggregate_per_cell",
             )
         ]
         ordering = ["indicator", "period_start"]
 
     def __str__(self):
-        return f"{self.indicator_id} {self.period_type} {self.period_start}: {self.value}"
+        return f"{self.indicator_id} {self.scope_type}:{self.scope_key} {self.period_start}"
 
     @property
     def period(self) -> Period:
         return Period(self.period_type, self.period_start)
+
+    @property
+    def is_total(self) -> bool:
+        return not self.dimension_code
+
+
+class RollupRun(models.Model):
+    """When a roll-up ran and how it ended, for the backbone console and for explanations."""
+
+    class Kind(models.TextChoices):
+        FULL = "full", _("Full rebuild")
+        INCREMENTAL = "incremental", _("After an approval")
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("Running")
+        OK = "ok", _("Finished")
+        FAILED = "failed", _("Failed")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True)
+    rows = models.PositiveIntegerField(default=0)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self):
+        return f"{self.kind} {self.status} {self.started_at:%Y-%m-%d %H:%M}"

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,7 +19,7 @@ from measures.forms import (
     ReviewCommentForm,
     SubmissionFilterForm,
 )
-from measures.models import Aggregate, Indicator, Submission, SubmissionStatus
+from measures.models import Aggregate, Indicator, ScopeType, Submission, SubmissionStatus
 from measures.reporting import reports_due
 
 DASHBOARD_PERIODS = 6
@@ -252,7 +252,11 @@ def awaiting_review():
 
 def dashboard_indicators():
     """Indicators with their latest regional aggregates (two queries)."""
-    aggregates = Aggregate.objects.filter(scope_type="region").order_by("-period_start")
+    aggregates = Aggregate.objects.filter(
+        scope_type=ScopeType.REGION,
+        dimension_code="",
+        period_type=F("indicator__period_type"),
+    ).order_by("-period_start")
     indicators = list(
         Indicator.objects.order_by("name").prefetch_related(
             Prefetch("aggregates", queryset=aggregates, to_attr="region_aggregates")
