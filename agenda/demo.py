@@ -1,12 +1,11 @@
 """The demo region: Durham, North Carolina and its neighbours.
 
-Organizations are real institutions of the region; every figure is made up for the demo
-(labelled as demo data on the indicators) and generated from a fixed seed, so running the
-seed twice gives the same data.
+Organizations are real institutions of the region and the indicators come from published
+frameworks (measures/library.py); every figure is made up for the demo and says so. The
+figures come from a fixed seed, so running the seed twice gives the same data.
 """
 
 import random
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -14,16 +13,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from measures import rollups
+from measures.library import LIBRARY, LibraryIndicator
 from measures.models import (
+    Category,
     DataValue,
-    Direction,
+    Dimension,
     Indicator,
-    Level,
     Submission,
     SubmissionStatus,
-    Unit,
 )
-from measures.periods import Period, PeriodType
+from measures.periods import Period
 from partners.models import Membership, Organization, Role, SectorType, User
 
 BACKBONE = ("durham-pathways-backbone", "Durham Pathways Partnership (demo backbone)")
@@ -62,57 +61,61 @@ DESCRIPTIONS = {
     SectorType.NONPROFIT: "Community partner serving youth and adults.",
 }
 
-DEMO_NOTE = " (Demo figures: not real data.)"
-
-
-@dataclass(frozen=True)
-class DemoIndicator:
-    code: str
-    name: str
-    definition: str
-    unit: str
-    level: str
-    sectors: tuple
-    numerator: str = ""
-    denominator: str = ""
-    base: int = 0
-
-
-INDICATORS = [
-    DemoIndicator(
-        "pathway-enrollment",
-        "Participants enrolled in career pathway programs",
-        "Unduplicated number of youth and adults enrolled at any time during the school year "
-        "in a career pathway program of the partnership.",
-        Unit.COUNT,
-        Level.OUTPUT,
-        (SectorType.K12, SectorType.COLLEGE, SectorType.WORKFORCE, SectorType.NONPROFIT),
-        base=400,
+# Breakdowns and their categories, in the order they are shown.
+DIMENSIONS = [
+    (
+        "race-ethnicity",
+        "Race/ethnicity",
+        [
+            ("american-indian", "American Indian or Alaska Native", 1),
+            ("asian", "Asian", 5),
+            ("black", "Black or African American", 35),
+            ("hispanic", "Hispanic or Latino", 20),
+            ("pacific-islander", "Native Hawaiian or Other Pacific Islander", 1),
+            ("white", "White", 33),
+            ("multiracial", "Two or more races", 5),
+        ],
     ),
-    DemoIndicator(
-        "hs-grad-rate",
-        "Four-year cohort graduation rate",
-        "Share of the ninth-grade cohort that graduates with a regular diploma within four years.",
-        Unit.PERCENT,
-        Level.OUTCOME,
-        (SectorType.K12,),
-        numerator="Students in the cohort who graduated with a regular diploma in four years.",
-        denominator="Students in the adjusted four-year cohort.",
-        base=900,
+    ("sex", "Sex", [("female", "Female", 52), ("male", "Male", 48)]),
+    (
+        "age-band",
+        "Age band",
+        [
+            ("14-18", "14–18", 30),
+            ("19-24", "19–24", 35),
+            ("25-44", "25–44", 25),
+            ("45-plus", "45 and over", 10),
+        ],
     ),
-    DemoIndicator(
-        "credential-attainment",
-        "Credential attainment rate",
-        "Share of program exiters who earned a recognized postsecondary credential during the "
-        "program or within one year after exit.",
-        Unit.PERCENT,
-        Level.OUTCOME,
-        (SectorType.COLLEGE, SectorType.WORKFORCE),
-        numerator="Exiters who earned a recognized postsecondary credential.",
-        denominator="Exiters enrolled in education or training leading to a credential.",
-        base=300,
+    (
+        "county",
+        "County",
+        [
+            ("durham", "Durham", 55),
+            ("orange", "Orange", 20),
+            ("person", "Person", 8),
+            ("granville", "Granville", 9),
+            ("alamance", "Alamance", 8),
+        ],
+    ),
+    (
+        "econ-disadvantage",
+        "Economic disadvantage",
+        [("yes", "Economically disadvantaged", 45), ("no", "Not economically disadvantaged", 55)],
+    ),
+    (
+        "disability",
+        "Disability",
+        [("yes", "With a disability", 13), ("no", "Without a disability", 87)],
+    ),
+    (
+        "english-learner",
+        "English learner",
+        [("yes", "English learner", 12), ("no", "Not an English learner", 88)],
     ),
 ]
+
+DEMO_NOTE = " (Demo figures: not real data.)"
 
 DEMO_USERS = [
     ("backbone@example.org", "Bea Backbone", BACKBONE[0], Role.BACKBONE),
@@ -123,7 +126,7 @@ DEMO_USERS = [
 ]
 
 APPROVED_YEARS = 4
-# In the latest closed year one partner waits for approval and one has a draft.
+# In the latest closed period one partner waits for approval and one has a draft.
 PENDING = {
     "durham-public-schools": SubmissionStatus.SUBMITTED,
     "alamance-cc": SubmissionStatus.DRAFT,
@@ -143,102 +146,188 @@ def _organization(slug, name, sector, county):
     return org
 
 
-def _figures(rng: random.Random, spec: DemoIndicator, year_index: int):
-    if spec.unit == Unit.COUNT:
-        value = Decimal(int(spec.base * rng.uniform(0.4, 1.6)) + 20 * year_index)
-        return {"numerator": None, "denominator": None, "value": value}
-    denominator = Decimal(int(spec.base * rng.uniform(0.3, 1.8)))
-    share = min(0.98, rng.uniform(0.62, 0.9) + 0.01 * year_index)
-    numerator = Decimal(int(denominator * Decimal(str(share))))
-    value = (numerator * 100 / denominator).quantize(Decimal("0.0001"))
-    return {"numerator": numerator, "denominator": denominator, "value": value}
+def _dimensions() -> dict[str, list[tuple[Category, int]]]:
+    result = {}
+    for order, (code, name, categories) in enumerate(DIMENSIONS):
+        dimension, _ = Dimension.objects.update_or_create(
+            code=code, defaults={"name": name, "order": order}
+        )
+        result[code] = []
+        for position, (cat_code, cat_name, weight) in enumerate(categories):
+            category, _ = Category.objects.update_or_create(
+                dimension=dimension, code=cat_code, defaults={"name": cat_name, "order": position}
+            )
+            result[code].append((category, weight))
+    return result
+
+
+def _indicator(spec: LibraryIndicator, dimensions, partners) -> Indicator:
+    indicator, _ = Indicator.objects.update_or_create(
+        code=spec.code,
+        defaults={
+            "name": spec.name,
+            "definition": spec.definition + DEMO_NOTE,
+            "source": spec.source,
+            "unit": spec.unit,
+            "numerator_definition": spec.numerator,
+            "denominator_definition": spec.denominator,
+            "direction": spec.direction,
+            "level": spec.level,
+            "period_type": spec.period_type,
+            "counts_people": spec.counts_people,
+            "stock": spec.stock,
+        },
+    )
+    indicator.dimensions.set(
+        [Dimension.objects.get(code=code) for code in spec.dimensions if code in dimensions]
+    )
+    indicator.reporting_organizations.set(
+        [org for org in partners.values() if org.sector_type in spec.reporters]
+    )
+    return indicator
+
+
+def split(total: int, weights: list[float], caps: list[int] | None = None) -> list[int]:
+    """Whole parts of ``total`` in proportion to ``weights``, each at most its cap."""
+    caps = caps or [total] * len(weights)
+    whole = sum(weights) or 1
+    parts = [min(cap, int(total * w / whole)) for w, cap in zip(weights, caps, strict=True)]
+    index = 0
+    while sum(parts) < total and any(p < c for p, c in zip(parts, caps, strict=True)):
+        if parts[index] < caps[index]:
+            parts[index] += 1
+        index = (index + 1) % len(parts)
+    return parts
+
+
+def _figures(rng: random.Random, indicator: Indicator, year_index: int, size: int):
+    """The total and every category's figures for one organization and period."""
+    if indicator.is_share or indicator.is_mean:
+        denominator = int(size * rng.uniform(0.3, 1.8)) + 12
+        if indicator.is_mean:
+            level = rng.uniform(5200, 9800) if indicator.code.endswith("earnings-q2") else 60
+            return {None: (None, Decimal(denominator), Decimal(str(round(level, 2))))}, []
+        rate = min(0.97, rng.uniform(0.55, 0.88) + 0.012 * year_index)
+        numerator = int(denominator * rate)
+        return {None: (Decimal(numerator), Decimal(denominator), None)}, [
+            ("share", denominator, numerator)
+        ]
+    value = int(size * rng.uniform(0.4, 1.6)) + 15 * year_index
+    return {None: (None, None, Decimal(value))}, [("count", value, None)]
+
+
+def _values(rng, submission, indicator, dimensions, year_index, size) -> list[DataValue]:
+    totals, parts = _figures(rng, indicator, year_index, size)
+    rows = []
+    for category, (numerator, denominator, value) in totals.items():
+        rows.append(_value(submission, indicator, category, numerator, denominator, value))
+    for kind, total, numerator in parts:
+        for dimension in indicator.dimensions.all():
+            categories = dimensions[dimension.code]
+            weights = [w * rng.uniform(0.7, 1.3) for _, w in categories]
+            counts = split(total, weights)
+            if kind == "count":
+                rows += [
+                    _value(submission, indicator, cat, None, None, Decimal(n))
+                    for (cat, _), n in zip(categories, counts, strict=True)
+                ]
+                continue
+            # Shares differ a little by category, and always add up to the total.
+            leaning = [c * rng.uniform(0.8, 1.2) for c in counts]
+            nums = split(numerator, leaning, caps=counts)
+            rows += [
+                _value(submission, indicator, cat, Decimal(n), Decimal(d), None)
+                for (cat, _), n, d in zip(categories, nums, counts, strict=True)
+            ]
+    return rows
+
+
+def _value(submission, indicator, category, numerator, denominator, value) -> DataValue:
+    if indicator.is_share:
+        value = indicator.compute(numerator, denominator, None) if denominator else None
+    elif indicator.is_mean:
+        numerator = value * denominator
+    return DataValue(
+        submission=submission,
+        indicator=indicator,
+        category=category,
+        numerator=numerator,
+        denominator=denominator,
+        value=value,
+    )
+
+
+def _users(backbone, password) -> dict[str, User]:
+    users = {}
+    for email, full_name, org_slug, role in DEMO_USERS:
+        user, _ = User.objects.update_or_create(email=email, defaults={"full_name": full_name})
+        user.set_password(password)
+        user.save()
+        organization = Organization.objects.get(slug=org_slug)
+        Membership.objects.update_or_create(
+            user=user, organization=organization, defaults={"role": role}
+        )
+        users[email] = user
+    return users
 
 
 @transaction.atomic
 def seed(*, today: date, with_users: bool, password: str) -> dict[str, int]:
     backbone = _organization(*BACKBONE, SectorType.BACKBONE, "Durham")
-    backbone.description = "The backbone organization that convenes the partnership."
-    backbone.save()
     _organization(*FUNDER, SectorType.FUNDER, "Durham")
     partners = {slug: _organization(slug, name, s, c) for slug, name, s, c in PARTNERS}
-
-    indicators = []
-    for spec in INDICATORS:
-        indicator, _ = Indicator.objects.update_or_create(
-            code=spec.code,
-            defaults={
-                "name": spec.name,
-                "definition": spec.definition + DEMO_NOTE,
-                "unit": spec.unit,
-                "numerator_definition": spec.numerator,
-                "denominator_definition": spec.denominator,
-                "direction": Direction.UP,
-                "level": spec.level,
-                "period_type": PeriodType.SCHOOL_YEAR,
-            },
+    dimensions = _dimensions()
+    codes = [_indicator(spec, dimensions, partners).code for spec in LIBRARY]
+    indicators = list(
+        Indicator.objects.filter(code__in=codes).prefetch_related(
+            "dimensions", "reporting_organizations"
         )
-        indicator.reporting_organizations.set(
-            [org for org in partners.values() if org.sector_type in spec.sectors]
-        )
-        indicators.append((spec, indicator))
+    )
 
-    reviewer = None
     if with_users:
-        users = {}
-        for email, full_name, org_slug, role in DEMO_USERS:
-            user, _ = User.objects.update_or_create(email=email, defaults={"full_name": full_name})
-            user.set_password(password)
-            user.save()
-            organization = (
-                backbone if org_slug == BACKBONE[0] else Organization.objects.get(slug=org_slug)
-            )
-            Membership.objects.update_or_create(
-                user=user, organization=organization, defaults={"role": role}
-            )
-            users[email] = user
-        reviewer = users["backbone@example.org"]
+        reviewer = _users(backbone, password)["backbone@example.org"]
     else:
         reviewer = User.objects.filter(memberships__role=Role.BACKBONE).first()
 
-    last_closed = Period.last_closed(PeriodType.SCHOOL_YEAR, today)
-    periods = [last_closed]
-    for _ in range(APPROVED_YEARS):
-        periods.insert(0, periods[0].previous())
-    approved_periods = periods[:-1]
-
-    created_values = 0
+    created = []
     for org in partners.values():
-        org_indicators = [(s, i) for s, i in indicators if org.sector_type in s.sectors]
-        if not org_indicators:
-            continue
-        for year_index, period in enumerate(periods):
-            status = (
-                SubmissionStatus.APPROVED if period in approved_periods else PENDING.get(org.slug)
-            )
-            if status is None:
-                continue
-            submission, created = Submission.objects.get_or_create(
-                organization=org,
-                period_type=period.type,
-                period_start=period.start,
-                defaults={
-                    "status": status,
-                    "reviewed_by": reviewer if status == SubmissionStatus.APPROVED else None,
-                    "submitted_at": timezone.now() if status != SubmissionStatus.DRAFT else None,
-                },
-            )
-            if not created:
-                continue
-            for spec, indicator in org_indicators:
-                rng = random.Random(f"{org.slug}/{spec.code}/{period.key}")
-                DataValue.objects.create(
-                    submission=submission, indicator=indicator, **_figures(rng, spec, year_index)
+        org_indicators = [i for i in indicators if org in i.reporting_organizations.all()]
+        by_type: dict[str, list[Indicator]] = {}
+        for indicator in org_indicators:
+            by_type.setdefault(indicator.period_type, []).append(indicator)
+        for period_type, group in by_type.items():
+            last_closed = Period.last_closed(period_type, today)
+            periods = [last_closed]
+            for _ in range(APPROVED_YEARS):
+                periods.insert(0, periods[0].previous())
+            for year_index, period in enumerate(periods):
+                is_last = period == last_closed
+                status = PENDING.get(org.slug) if is_last else SubmissionStatus.APPROVED
+                if status is None:
+                    continue
+                submission, new = Submission.objects.get_or_create(
+                    organization=org,
+                    period_type=period.type,
+                    period_start=period.start,
+                    defaults={
+                        "status": status,
+                        "reviewed_by": reviewer if status == SubmissionStatus.APPROVED else None,
+                        "submitted_at": timezone.now()
+                        if status != SubmissionStatus.DRAFT
+                        else None,
+                    },
                 )
-                created_values += 1
+                if not new:
+                    continue
+                size = 60 if org.sector_type == SectorType.K12 else 40
+                for indicator in group:
+                    rng = random.Random(f"{org.slug}/{indicator.code}/{period.key}")
+                    created += _values(rng, submission, indicator, dimensions, year_index, size)
+    DataValue.objects.bulk_create(created, batch_size=2000)
     aggregates = rollups.rebuild_all()
     return {
         "organizations": Organization.objects.count(),
         "indicators": Indicator.objects.count(),
-        "values_created": created_values,
+        "values_created": len(created),
         "aggregates": aggregates,
     }

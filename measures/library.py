@@ -115,7 +115,9 @@ LIBRARY: tuple[LibraryIndicator, ...] = (
             "number of employed exiters, and is labelled as an approximation."
         ),
         source=f"WIOA sec. 116(b)(2)(A)(i)(III); 20 CFR 677.155(a)(1)(iii); {_TEGL}",
-        unit="currency",
+        # Entered as the provider's median (dollars) and its number of employed exiters,
+        # so that the region's figure is the weighted mean the definition describes.
+        unit="score",
         level="outcome",
         period_type="program",
         counts_people=False,

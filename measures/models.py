@@ -16,7 +16,7 @@ class Unit(models.TextChoices):
     RATE = "rate", _("Rate per 1,000 (numerator ÷ denominator × 1,000)")
     RATIO = "ratio", _("Ratio (numerator ÷ denominator)")
     CURRENCY = "currency", _("Amount of money")
-    SCORE = "score", _("Score (a mean, weighted by the number of people)")
+    SCORE = "score", _("Average (a mean or median, weighted by its number of people)")
 
 
 class Aggregation(models.TextChoices):
