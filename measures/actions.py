@@ -35,44 +35,63 @@ def _locked(submission_pk: int) -> Submission:
 @transaction.atomic
 def save_values(
     submission: Submission,
-    figures: dict[int, dict[str, Decimal | None]],
+    figures: dict[tuple[int, int | None], dict],
     *,
     by: User,
     reason: str = "",
 ) -> int:
-    """Store the figures of a draft; every change keeps the old figures. Returns changes made."""
+    """Store the figures of a draft, keyed by (indicator id, category id or None for the
+    total). Every change keeps the old figures, who changed them and why. Returns the
+    number of figures changed."""
     submission = _locked(submission.pk)
     if not submission.is_editable:
         raise ValidationError(
             _("This submission is %(status)s and cannot be changed.")
             % {"status": submission.get_status_display().lower()}
         )
-    existing = {dv.indicator_id: dv for dv in submission.values.all()}
-    changes = []
-    for indicator_id, new in figures.items():
-        current = existing.get(indicator_id)
+    existing = {(dv.indicator_id, dv.category_id): dv for dv in submission.values.all()}
+    changes, created, updated = [], [], []
+    for (indicator_id, category_id), new in figures.items():
+        new = dict(new)
+        note = new.pop("note", "") or ""
+        current = existing.get((indicator_id, category_id))
         old = {name: getattr(current, name) if current else None for name in FIGURES}
-        if all(_same(old[name], new[name]) for name in FIGURES):
+        same_figures = all(_same(old[name], new[name]) for name in FIGURES)
+        if current is None and all(new[name] is None for name in FIGURES):
+            continue
+        if same_figures and (current is None or current.note == note):
             continue
         if current is None:
-            current = DataValue.objects.create(
-                submission=submission, indicator_id=indicator_id, **new
+            current = DataValue(
+                submission=submission,
+                indicator_id=indicator_id,
+                category_id=category_id,
+                note=note,
+                **new,
             )
+            created.append(current)
         else:
             for name in FIGURES:
                 setattr(current, name, new[name])
-            current.save()
-        changes.append(
-            ValueChange(
-                data_value=current,
-                changed_by=by,
-                reason=reason,
-                **{f"old_{name}": old[name] for name in FIGURES},
-                **{f"new_{name}": new[name] for name in FIGURES},
-            )
+            current.note = note
+            current.updated_at = timezone.now()
+            updated.append(current)
+        if not same_figures:
+            changes.append((current, old, new))
+    DataValue.objects.bulk_create(created)
+    if updated:
+        DataValue.objects.bulk_update(updated, [*FIGURES, "note", "updated_at"])
+    ValueChange.objects.bulk_create(
+        ValueChange(
+            data_value=current,
+            changed_by=by,
+            reason=reason or current.note,
+            **{f"old_{name}": old[name] for name in FIGURES},
+            **{f"new_{name}": new[name] for name in FIGURES},
         )
-    ValueChange.objects.bulk_create(changes)
-    if changes:
+        for current, old, new in changes
+    )
+    if created or updated:
         SubmissionEvent.objects.create(
             submission=submission, action=SubmissionEvent.Action.SAVED, actor=by
         )
@@ -98,7 +117,9 @@ def submit(submission: Submission, *, by: User) -> Submission:
     if not submission.is_editable:
         raise ValidationError(_("Only a draft or a returned submission can be submitted."))
     filled = set(
-        submission.values.filter(value__isnull=False).values_list("indicator_id", flat=True)
+        submission.values.filter(value__isnull=False, category=None).values_list(
+            "indicator_id", flat=True
+        )
     )
     missing = [
         indicator.name

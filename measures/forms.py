@@ -1,9 +1,11 @@
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from measures.models import Indicator, SubmissionStatus, Unit
+from measures import figures
+from measures.models import SHARE_UNITS, Category, Dimension, Indicator, SubmissionStatus
 from partners.models import Organization, SectorType
 
 
@@ -20,10 +22,17 @@ class IndicatorForm(forms.ModelForm):
             "direction",
             "level",
             "period_type",
+            "stock",
+            "roll_up_periods",
+            "grace_days",
+            "counts_people",
             "suppression_threshold",
+            "dimensions",
+            "source",
             "reporting_organizations",
         ]
         widgets = {
+            "dimensions": forms.CheckboxSelectMultiple,
             "definition": forms.Textarea(attrs={"rows": 4}),
             "numerator_definition": forms.Textarea(attrs={"rows": 2}),
             "denominator_definition": forms.Textarea(attrs={"rows": 2}),
@@ -44,16 +53,33 @@ class IndicatorForm(forms.ModelForm):
                     "The unit cannot change once values have been reported."
                 )
                 self.fields["period_type"].disabled = True
+                self.fields["period_type"].help_text = _(
+                    "The period type cannot change once values have been reported."
+                )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("unit") == Unit.PERCENT:
+        if cleaned.get("unit") in SHARE_UNITS:
             for name in ("numerator_definition", "denominator_definition"):
                 if not cleaned.get(name, "").strip():
                     self.add_error(
                         name, _("A percent needs its numerator and denominator defined.")
                     )
         return cleaned
+
+
+class FigureInput(forms.TextInput):
+    """An entry box that htmx never replaces (hx-preserve), so nothing typed is lost while a
+    neighbouring field is checked. Its error text is always at ``<id>_error``, which it
+    names in aria-describedby; aria-invalid is left off because a preserved box could not
+    keep it up to date."""
+
+    def get_context(self, name, value, attrs):
+        attrs = {k: v for k, v in (attrs or {}).items() if k != "aria-invalid"}
+        attrs["hx-preserve"] = "true"
+        if attrs.get("id"):
+            attrs["aria-describedby"] = f"{attrs['id']}_error"
+        return super().get_context(name, value, attrs)
 
 
 class AmountField(forms.CharField):
@@ -63,95 +89,186 @@ class AmountField(forms.CharField):
         self.whole = whole
         kwargs.setdefault("required", False)
         kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+            "widget",
+            FigureInput(
+                attrs={"inputmode": "numeric" if whole else "decimal", "autocomplete": "off"}
+            ),
         )
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        text = super().to_python(value).replace(",", "").strip()
-        if not text:
-            return None
         try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise forms.ValidationError(_("Enter a number, such as 42."), code="invalid") from None
-        if not number.is_finite():
-            raise forms.ValidationError(_("Enter a number, such as 42."), code="invalid")
-        if number < 0:
-            raise forms.ValidationError(_("This cannot be negative."), code="negative")
-        if self.whole and number != number.to_integral_value():
-            raise forms.ValidationError(_("A count is a whole number."), code="whole")
-        if abs(number) >= Decimal(10) ** 14:
-            raise forms.ValidationError(_("This number is too large."), code="too_large")
-        return number
+            return figures.parse_amount(super().to_python(value), whole=self.whole)
+        except ValueError as error:
+            raise forms.ValidationError(str(error), code="invalid") from None
+
+
+@dataclass
+class Row:
+    """The figures of the total, or of one category, of one indicator."""
+
+    key: str
+    label: str
+    category: Category | None
+    fields: list
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.errors for f in self.fields)
+
+
+@dataclass
+class Breakdown:
+    dimension: Dimension
+    rows: list[Row]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(row.has_errors for row in self.rows)
+
+    @property
+    def is_filled(self) -> bool:
+        return any(f.value() not in (None, "") for row in self.rows for f in row.fields)
+
+
+@dataclass
+class Entry:
+    """One indicator in the report: its total, its breakdowns and a note."""
+
+    indicator: Indicator
+    total: Row
+    breakdowns: list[Breakdown]
+    note: object
+    previous: Decimal | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[Row]:
+        return [self.total] + [row for b in self.breakdowns for row in b.rows]
+
+    @property
+    def part_labels(self) -> list[str]:
+        return [figures.part_label(self.indicator, p) for p in figures.parts(self.indicator)]
+
+
+def field_name(indicator: Indicator, key: str, part: str) -> str:
+    return f"{indicator.code}__{key}__{part}"
+
+
+def row_key(category: Category | None) -> str:
+    return "total" if category is None else f"c{category.pk}"
 
 
 class ReportForm(forms.Form):
-    """One field (a count) or two (numerator and denominator) per indicator."""
+    """Every figure of one organization's report for one period.
 
-    def __init__(self, *args, indicators, **kwargs):
+    ``indicators`` come with their dimensions and categories prefetched; ``previous`` maps
+    indicator ids to the total approved for the period before, to flag outliers.
+    """
+
+    def __init__(self, *args, indicators, previous=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicators = list(indicators)
+        self.previous = previous or {}
+        self._layout = []
         for indicator in self.indicators:
-            if indicator.is_share:
-                self.fields[f"{indicator.code}__numerator"] = AmountField(
-                    whole=True, label=_("Numerator")
-                )
-                self.fields[f"{indicator.code}__denominator"] = AmountField(
-                    whole=True, label=_("Denominator")
-                )
-            else:
-                self.fields[f"{indicator.code}__value"] = AmountField(whole=True, label=_("Value"))
+            rows = [(None, "total", _("Total"))]
+            for dimension in indicator.dimensions.all():
+                for category in dimension.categories.all():
+                    rows.append((category, row_key(category), category.name))
+            for _category, key, _label in rows:
+                for part in figures.parts(indicator):
+                    name = field_name(indicator, key, part)
+                    self.fields[name] = AmountField(
+                        whole=figures.is_whole(indicator, part),
+                        label=figures.part_label(indicator, part),
+                    )
+            self.fields[f"{indicator.code}__note"] = forms.CharField(
+                label=_("Note"),
+                required=False,
+                max_length=500,
+                widget=FigureInput(attrs={"autocomplete": "off"}),
+                help_text=_("Needed when a total is very different from the previous period."),
+            )
+            self._layout.append((indicator, rows))
+
+    def _figure(self, indicator, key) -> figures.Figure:
+        data = self.cleaned_data
+        return figures.Figure(
+            **{
+                part: data.get(field_name(indicator, key, part))
+                for part in figures.parts(indicator)
+            }
+        )
 
     def clean(self):
         cleaned = super().clean()
-        for indicator in self.indicators:
-            if not indicator.is_share:
+        for indicator, rows in self._layout:
+            for _category, key, _label in rows:
+                if any(
+                    self.has_error(field_name(indicator, key, part))
+                    for part in figures.parts(indicator)
+                ):
+                    continue
+                figure = self._figure(indicator, key)
+                for part, message in figures.problems(indicator, figure).items():
+                    self.add_error(field_name(indicator, key, part), message)
+            total_names = [field_name(indicator, "total", p) for p in figures.parts(indicator)]
+            if any(self.has_error(name) for name in total_names):
                 continue
-            num_name, den_name = f"{indicator.code}__numerator", f"{indicator.code}__denominator"
-            numerator, denominator = cleaned.get(num_name), cleaned.get(den_name)
-            if numerator is not None and denominator is not None:
-                if denominator == 0:
-                    self.add_error(den_name, _("The denominator must be more than zero."))
-                elif numerator > denominator:
-                    self.add_error(
-                        num_name, _("The numerator cannot be larger than the denominator.")
-                    )
-            elif (numerator is None) != (denominator is None) and not self.has_error(num_name):
-                missing = den_name if denominator is None else num_name
-                if not self.has_error(missing):
-                    self.add_error(missing, _("Give both the numerator and the denominator."))
+            total = figures.complete(indicator, self._figure(indicator, "total"))
+            message = figures.outlier(indicator, total.value, self.previous.get(indicator.pk))
+            if message and not cleaned.get(f"{indicator.code}__note", "").strip():
+                self.add_error(total_names[0], message)
+                self.add_error(f"{indicator.code}__note", _("Say why the figure changed so much."))
         return cleaned
 
-    def figures(self) -> dict[int, dict[str, Decimal | None]]:
-        """The cleaned figures per indicator id, with the percentage worked out."""
+    def figures(self) -> dict[tuple[int, int | None], dict]:
+        """The cleaned figures per (indicator id, category id or None), derived parts worked out."""
         result = {}
-        for indicator in self.indicators:
-            if indicator.is_share:
-                numerator = self.cleaned_data[f"{indicator.code}__numerator"]
-                denominator = self.cleaned_data[f"{indicator.code}__denominator"]
-                value = None
-                if numerator is not None and denominator:
-                    value = (numerator * 100 / denominator).quantize(Decimal("0.0001"))
-                result[indicator.pk] = {
-                    "numerator": numerator,
-                    "denominator": denominator,
-                    "value": value,
+        for indicator, rows in self._layout:
+            note = self.cleaned_data.get(f"{indicator.code}__note", "").strip()
+            for category, key, _label in rows:
+                figure = figures.complete(indicator, self._figure(indicator, key))
+                result[(indicator.pk, category.pk if category else None)] = {
+                    **figure.as_dict(),
+                    "note": note if category is None else "",
                 }
-            else:
-                value = self.cleaned_data[f"{indicator.code}__value"]
-                result[indicator.pk] = {"numerator": None, "denominator": None, "value": value}
         return result
 
-    def rows(self):
-        """(indicator, [bound fields]) for the template."""
-        for indicator in self.indicators:
-            names = (
-                [f"{indicator.code}__numerator", f"{indicator.code}__denominator"]
-                if indicator.is_share
-                else [f"{indicator.code}__value"]
+    def entries(self, warnings=None) -> list[Entry]:
+        warnings = warnings or {}
+        result = []
+        for indicator, rows in self._layout:
+            built = {
+                key: Row(
+                    key,
+                    label,
+                    category,
+                    [self[field_name(indicator, key, p)] for p in figures.parts(indicator)],
+                )
+                for category, key, label in rows
+            }
+            breakdowns = [
+                Breakdown(
+                    dimension, [built[row_key(category)] for category in dimension.categories.all()]
+                )
+                for dimension in indicator.dimensions.all()
+            ]
+            result.append(
+                Entry(
+                    indicator=indicator,
+                    total=built["total"],
+                    breakdowns=breakdowns,
+                    note=self[f"{indicator.code}__note"],
+                    previous=self.previous.get(indicator.pk),
+                    warnings=warnings.get(indicator.pk, []),
+                )
             )
-            yield indicator, [self[name] for name in names]
+        return result
+
+    def entry(self, code: str) -> Entry | None:
+        return next((e for e in self.entries() if e.indicator.code == code), None)
 
 
 class ReviewCommentForm(forms.Form):

@@ -1,8 +1,10 @@
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from common.access import require_backbone
 from common.htmx import render_page
-from measures import actions
+from measures import actions, figures
 from measures.access import get_indicator_for, get_report_for, require_reporting_role
 from measures.forms import (
     IndicatorForm,
@@ -18,8 +20,18 @@ from measures.forms import (
     ReportForm,
     ReviewCommentForm,
     SubmissionFilterForm,
+    field_name,
+    row_key,
 )
-from measures.models import Aggregate, Indicator, ScopeType, Submission, SubmissionStatus
+from measures.models import (
+    Aggregate,
+    DataValue,
+    Indicator,
+    ScopeType,
+    Submission,
+    SubmissionStatus,
+)
+from measures.quality import breakdown_warnings
 from measures.reporting import reports_due
 
 DASHBOARD_PERIODS = 6
@@ -70,17 +82,14 @@ def indicator_edit(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "measures/indicator_form.html", context, status=status)
 
 
-def _initial_figures(report) -> dict[str, str]:
+def _initial_figures(values) -> dict[str, str]:
     initial = {}
-    if report.submission is None:
-        return initial
-    for dv in report.submission.values.select_related("indicator"):
-        code = dv.indicator.code
-        if dv.indicator.is_share:
-            initial[f"{code}__numerator"] = _plain(dv.numerator)
-            initial[f"{code}__denominator"] = _plain(dv.denominator)
-        else:
-            initial[f"{code}__value"] = _plain(dv.value)
+    for dv in values:
+        key = row_key(dv.category)
+        for part in figures.parts(dv.indicator):
+            initial[field_name(dv.indicator, key, part)] = _plain(getattr(dv, part))
+        if dv.category_id is None and dv.note:
+            initial[f"{dv.indicator.code}__note"] = dv.note
     return initial
 
 
@@ -90,16 +99,47 @@ def _plain(number) -> str:
     return f"{number.normalize():f}"
 
 
+def _previous_totals(report) -> dict[int, Decimal]:
+    """The totals approved for the period before, to flag outliers."""
+    before = report.period.previous()
+    return dict(
+        DataValue.objects.filter(
+            submission__organization=report.organization,
+            submission__period_type=before.type,
+            submission__period_start=before.start,
+            submission__status=SubmissionStatus.APPROVED,
+            category=None,
+        ).values_list("indicator_id", "value")
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest, slug: str, period: str) -> HttpResponse:
-    """A partner's report for one period: enter, save as draft, submit; backbone reviews."""
-    report = get_report_for(
-        request, slug, period, write="enter" if request.method == "POST" else None
+    """A partner's report for one period: enter, check, save as draft, submit; backbone
+    staff review it. htmx checks an indicator's fields in place as they change."""
+    posting = request.method == "POST"
+    report = get_report_for(request, slug, period, write="enter" if posting else None)
+    indicators = actions.expected_indicators(report.organization, report.period).prefetch_related(
+        "dimensions__categories"
     )
-    indicators = actions.expected_indicators(report.organization, report.period)
-    if request.method == "POST":
-        form = ReportForm(request.POST, indicators=indicators)
+    submission = report.submission
+    values = (
+        list(submission.values.select_related("indicator", "category__dimension"))
+        if submission
+        else []
+    )
+    form_kwargs = {"indicators": indicators, "previous": _previous_totals(report)}
+    status = 200
+    if posting:
+        form = ReportForm(request.POST, **form_kwargs)
+        if "check" in request.POST:
+            form.is_valid()
+            entry = form.entry(request.POST.get("indicator", ""))
+            if entry is None or not report.can_edit:
+                return HttpResponseBadRequest(_("Unknown indicator, or the report is locked."))
+            context = {"entry": entry, "report": report, "editable": True}
+            return render(request, "measures/report.html#entry", context)
         submitting = "submit" in request.POST
         if submitting:
             report = get_report_for(request, slug, period, write="submit")
@@ -107,47 +147,51 @@ def report(request: HttpRequest, slug: str, period: str) -> HttpResponse:
             messages.error(request, _("This report is locked and cannot be changed."))
             return redirect("report", slug, period)
         if form.is_valid():
-            figures = form.figures()
-            if (
-                report.submission is None
-                and not submitting
-                and not any(v is not None for figure in figures.values() for v in figure.values())
-            ):
-                messages.info(request, _("Nothing to save yet: enter at least one value."))
-                return redirect("report", slug, period)
-            submission = report.submission or actions.get_or_start_submission(
-                report.organization, report.period
-            )
-            try:
-                actions.save_values(submission, figures, by=request.user)
-                if submitting:
-                    actions.submit(submission, by=request.user)
-            except ValidationError as error:
-                messages.error(request, " ".join(error.messages))
-                return redirect("report", slug, period)
-            messages.success(
-                request,
-                _("Submitted for approval. Backbone staff will review it.")
-                if submitting
-                else _("Draft saved."),
-            )
-            return redirect("report", slug, period)
+            response = _save_report(request, report, form.figures(), submitting)
+            if response is not None:
+                return response
         messages.error(request, _("Nothing was saved. Correct the fields marked below."))
         status = 400
     else:
-        form = ReportForm(initial=_initial_figures(report), indicators=indicators)
-        status = 200
-    submission = report.submission
+        form = ReportForm(initial=_initial_figures(values), **form_kwargs)
     context = {
         "report": report,
         "form": form,
+        "entries": form.entries(breakdown_warnings(values)),
+        "editable": report.can_edit,
         "events": submission.events.select_related("actor") if submission else [],
-        "values": submission.values.select_related("indicator") if submission else [],
         "comment_form": ReviewCommentForm(),
         "reopen_form": ReopenForm(),
-        "is_locked": submission is not None and not submission.is_editable,
     }
     return render(request, "measures/report.html", context, status=status)
+
+
+def _save_report(request, report, entered, submitting) -> HttpResponse | None:
+    slug, period = report.organization.slug, report.period.key
+    if (
+        report.submission is None
+        and not submitting
+        and all(v is None for figure in entered.values() for k, v in figure.items() if k != "note")
+    ):
+        messages.info(request, _("Nothing to save yet: enter at least one value."))
+        return redirect("report", slug, period)
+    submission = report.submission or actions.get_or_start_submission(
+        report.organization, report.period
+    )
+    try:
+        actions.save_values(submission, entered, by=request.user)
+        if submitting:
+            actions.submit(submission, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("report", slug, period)
+    messages.success(
+        request,
+        _("Submitted for approval. Backbone staff will review it.")
+        if submitting
+        else _("Draft saved."),
+    )
+    return redirect("report", slug, period)
 
 
 def _review(request, slug, period, form_class, action, success):

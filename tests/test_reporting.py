@@ -24,9 +24,9 @@ def report_url(world, org=None):
 
 def enter(client, url, submit=False, **figures):
     data = {
-        "enrolled__value": "120",
-        "grad-rate__numerator": "80",
-        "grad-rate__denominator": "100",
+        "enrolled__total__value": "120",
+        "grad-rate__total__numerator": "80",
+        "grad-rate__total__denominator": "100",
     }
     data.update(figures)
     if submit:
@@ -47,7 +47,7 @@ def test_member_saves_a_draft_and_history_is_kept(world):
     assert values["grad-rate"].numerator == 80
     assert values["grad-rate"].value == Decimal("80.0000")
 
-    enter(client, report_url(world), **{"enrolled__value": "125"})
+    enter(client, report_url(world), **{"enrolled__total__value": "125"})
     change = ValueChange.objects.filter(data_value=values["enrolled"]).first()
     assert (change.old_value, change.new_value, change.changed_by) == (120, 125, world.member_a)
     assert ValueChange.objects.filter(data_value=values["enrolled"]).count() == 2
@@ -60,11 +60,15 @@ def test_member_saves_a_draft_and_history_is_kept(world):
 @pytest.mark.parametrize(
     ("field", "typed", "message"),
     [
-        ("enrolled__value", "lots", "Enter a number, such as 42."),
-        ("enrolled__value", "-3", "This cannot be negative."),
-        ("enrolled__value", "2.5", "A count is a whole number."),
-        ("grad-rate__numerator", "120", "The numerator cannot be larger than the denominator."),
-        ("grad-rate__denominator", "0", "The denominator must be more than zero."),
+        ("enrolled__total__value", "lots", "Enter a number, such as 42."),
+        ("enrolled__total__value", "-3", "This cannot be negative."),
+        ("enrolled__total__value", "2.5", "A count of people is a whole number."),
+        (
+            "grad-rate__total__numerator",
+            "120",
+            "The numerator cannot be larger than the denominator.",
+        ),
+        ("grad-rate__total__denominator", "0", "The denominator must be more than zero."),
     ],
 )
 def test_bad_figures_are_field_errors_and_nothing_is_saved(world, field, typed, message):
@@ -73,8 +77,8 @@ def test_bad_figures_are_field_errors_and_nothing_is_saved(world, field, typed, 
     assert response.status_code == 400
     assert message in response.text
     # The error sits beside its field, which is marked invalid and described by it.
-    assert f'id="id_{field}_error"' in response.text
-    assert 'aria-invalid="true"' in response.text
+    assert f'id="id_{field}_error"><p>{message}</p>' in response.text
+    assert f'aria-describedby="id_{field}_error"' in response.text
     assert not DataValue.objects.exists()
     assert not Submission.objects.exists()
 
@@ -93,7 +97,7 @@ def test_member_cannot_submit_but_lead_can(world):
 
 def test_submit_needs_every_value(world):
     client = world.client(world.lead_a)
-    response = enter(client, report_url(world), submit=True, **{"enrolled__value": ""})
+    response = enter(client, report_url(world), submit=True, **{"enrolled__total__value": ""})
     assert response.status_code == 302
     page = client.get(report_url(world))
     assert "Enter every value before submitting. Missing: Participants enrolled." in page.text
@@ -121,7 +125,11 @@ def test_approval_rolls_up_to_the_region_as_a_ratio_of_sums(world, approve):
         world.client(world.lead_b),
         report_url(world, world.org_b),
         submit=True,
-        **{"enrolled__value": "30", "grad-rate__numerator": "10", "grad-rate__denominator": "50"},
+        **{
+            "enrolled__total__value": "30",
+            "grad-rate__total__numerator": "10",
+            "grad-rate__total__denominator": "50",
+        },
     )
     assert approve().status_code == 302
     assert approve(world.org_b).status_code == 302
@@ -143,7 +151,7 @@ def test_approved_values_are_locked(world, approve):
     client = world.client(world.lead_a)
     enter(client, report_url(world), submit=True)
     approve()
-    response = enter(client, report_url(world), **{"enrolled__value": "999"})
+    response = enter(client, report_url(world), **{"enrolled__total__value": "999"})
     assert response.status_code == 302
     assert DataValue.objects.get(indicator=world.count).value == 120
     assert "locked" in client.get(report_url(world)).text
@@ -162,7 +170,7 @@ def test_return_with_comment_then_resubmit(world):
     assert submission.status == SubmissionStatus.RETURNED
     assert "Enrolment looks double-counted." in client.get(reverse("home")).text
 
-    enter(client, report_url(world), submit=True, **{"enrolled__value": "60"})
+    enter(client, report_url(world), submit=True, **{"enrolled__total__value": "60"})
     assert Submission.objects.get().status == SubmissionStatus.SUBMITTED
 
 
@@ -226,3 +234,65 @@ def test_backbone_filters_submissions_by_status(world, approve):
     assert "<html" not in fragment.text
     assert "Durham Public Schools" in fragment.text and "Durham Tech" not in fragment.text
     assert client.get(reverse("report_list"), {"status": "bogus"}).status_code == 200
+
+
+def test_htmx_check_returns_the_indicator_and_saves_nothing(world):
+    client = world.client(world.member_a)
+    response = client.post(
+        report_url(world),
+        {
+            "grad-rate__total__numerator": "9",
+            "grad-rate__total__denominator": "5",
+            "check": "1",
+            "indicator": "grad-rate",
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert 'id="entry-grad-rate"' in response.text
+    assert "The numerator cannot be larger than the denominator." in response.text
+    assert not Submission.objects.exists()
+
+
+def test_an_outlier_needs_a_note_and_is_kept_with_it(world):
+    previous = str(int(YEAR) - 1)
+    enter(world.client(world.lead_a), reverse("report", args=[world.org_a.slug, previous]), True)
+    world.client(world.backbone).post(reverse("report_approve", args=[world.org_a.slug, previous]))
+    client = world.client(world.lead_a)
+    response = enter(client, report_url(world), **{"enrolled__total__value": "400"})
+    assert response.status_code == 400
+    assert "very different from the previous period (120)" in response.text
+    assert "Say why the figure changed so much." in response.text
+    response = enter(
+        client,
+        report_url(world),
+        **{"enrolled__total__value": "400", "enrolled__note": "A second campus opened."},
+    )
+    assert response.status_code == 302
+    value = DataValue.objects.get(
+        indicator=world.count, submission__period_start__year=int(YEAR), category=None
+    )
+    assert (value.value, value.note) == (400, "A second campus opened.")
+    assert ValueChange.objects.filter(data_value=value).first().reason == "A second campus opened."
+
+
+def test_breakdowns_are_entered_and_a_mismatch_is_flagged(world):
+    from measures.models import Category, Dimension
+
+    sex = Dimension.objects.create(code="sex", name="Sex")
+    female = Category.objects.create(dimension=sex, code="female", name="Female")
+    male = Category.objects.create(dimension=sex, code="male", name="Male")
+    world.count.dimensions.add(sex)
+    client = world.client(world.member_a)
+    response = enter(
+        client,
+        report_url(world),
+        **{f"enrolled__c{female.pk}__value": "70", f"enrolled__c{male.pk}__value": "40"},
+    )
+    assert response.status_code == 302
+    saved = {dv.category_id: dv.value for dv in DataValue.objects.filter(indicator=world.count)}
+    assert saved == {None: 120, female.pk: 70, male.pk: 40}
+    warning = "Sex: the categories&#x27; value adds up to 110, but the total is 120."
+    assert warning in client.get(report_url(world)).text  # the partner is warned
+    assert warning in world.client(world.backbone).get(report_url(world)).text  # and flagged

@@ -48,9 +48,9 @@ def test_approval_is_rolled_up_by_the_worker_and_shown_to_the_funder(world, redi
     response = lead.post(
         reverse("report", args=[world.org_a.slug, YEAR]),
         {
-            "enrolled__value": "42",
-            "grad-rate__numerator": "30",
-            "grad-rate__denominator": "40",
+            "enrolled__total__value": "42",
+            "grad-rate__total__numerator": "30",
+            "grad-rate__total__denominator": "40",
             "submit": "1",
         },
     )

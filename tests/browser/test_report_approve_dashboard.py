@@ -1,5 +1,7 @@
 """A partner enters and submits a value; backbone staff approve it; the funder sees it."""
 
+import re
+
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -22,12 +24,18 @@ def test_report_approve_and_read_on_the_dashboard(page, world, password):
 
     enrolled = page.get_by_role("group", name="Participants enrolled").get_by_label("Value")
     rate = page.get_by_role("group", name="Graduation rate")
+    # Each indicator is checked in place as its fields change, before anything is sent.
     enrolled.fill("-5")
+    enrolled.press("Tab")
+    expect(page.get_by_text("This cannot be negative.")).to_be_visible()
+    expect(page).to_have_url(re.compile(rf"/reports/durham-tech/{period.key}/$"))
     rate.get_by_label("Numerator").fill("80")
     rate.get_by_label("Denominator").fill("100")
     page.get_by_role("button", name="Submit for approval").click()
     expect(page.get_by_text("This cannot be negative.")).to_be_visible()
-    expect(enrolled).to_have_attribute("aria-invalid", "true")
+    # Nothing typed was lost to the in-place checks.
+    expect(rate.get_by_label("Denominator")).to_have_value("100")
+    expect(enrolled).to_have_accessible_description("This cannot be negative.")
     assert_accessible(page)
 
     enrolled.fill("120")
