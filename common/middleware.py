@@ -13,6 +13,8 @@ ACCOUNT_ROUTES = frozenset(
         "password_reset",
         "password_reset_confirm",
         "invitation_accept",
+        "token_list",
+        "token_revoke",
     }
 )
 

@@ -27,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["due"] = reports_due(roles.member_org_ids, timezone.localdate())
         context["my_organizations"] = Organization.objects.filter(pk__in=roles.member_org_ids)
     if roles.funder or (roles.read_only and not roles.backbone):
-        context["indicators"] = dashboard_indicators()
+        context["indicators"] = dashboard_indicators(roles)
     return render(request, "home.html", context)
 
 

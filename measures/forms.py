@@ -5,7 +5,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from measures import figures
-from measures.models import SHARE_UNITS, Category, Dimension, Indicator, SubmissionStatus
+from measures.models import (
+    SHARE_UNITS,
+    Category,
+    Dimension,
+    Indicator,
+    ScopeType,
+    SubmissionStatus,
+)
+from measures.periods import parse_period
 from partners.models import Organization, SectorType
 
 
@@ -293,3 +301,18 @@ class SubmissionFilterForm(forms.Form):
         required=False,
         choices=[("", _("Any status")), *SubmissionStatus.choices],
     )
+
+
+class ExplainForm(forms.Form):
+    """Which figure to explain: scope, its key, the period and the category."""
+
+    scope = forms.ChoiceField(choices=ScopeType.choices, initial=ScopeType.REGION)
+    key = forms.CharField(required=False, max_length=100)
+    period = forms.CharField(max_length=20)
+    category = forms.CharField(required=False, max_length=90)
+
+    def clean_period(self):
+        try:
+            return parse_period(self.cleaned_data["period"])
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None

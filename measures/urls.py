@@ -1,12 +1,15 @@
 from django.urls import path
 
-from measures import views
+from measures import api, views
 
 urlpatterns = [
     path("indicators/", views.indicator_list, name="indicator_list"),
     path("indicators/new/", views.indicator_create, name="indicator_create"),
     path("indicators/<slug:code>/", views.indicator_detail, name="indicator_detail"),
     path("indicators/<slug:code>/edit/", views.indicator_edit, name="indicator_edit"),
+    path("indicators/<slug:code>/explain/", views.explain, name="explain"),
+    path("api/indicators/", api.indicators, name="api_indicators"),
+    path("api/indicators/<slug:code>/values", api.indicator_values, name="api_indicator_values"),
     path("reports/", views.report_list, name="report_list"),
     path("reports/review/", views.review_queue, name="review_queue"),
     path("reports/<slug:slug>/<str:period>/", views.report, name="report"),

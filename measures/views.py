@@ -3,18 +3,21 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import F, Prefetch
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.db.models import F, Prefetch, Q
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.access import require_backbone
 from common.htmx import render_page
 from measures import actions, figures
 from measures.access import get_indicator_for, get_report_for, require_reporting_role
+from measures.explain import check_scope, sees_all, shown
 from measures.forms import (
+    ExplainForm,
     IndicatorForm,
     ReopenForm,
     ReportForm,
@@ -25,6 +28,8 @@ from measures.forms import (
 )
 from measures.models import (
     Aggregate,
+    Aggregation,
+    Category,
     DataValue,
     Indicator,
     ScopeType,
@@ -33,6 +38,7 @@ from measures.models import (
 )
 from measures.quality import breakdown_warnings
 from measures.reporting import reports_due
+from partners.roles import roles_for
 
 DASHBOARD_PERIODS = 6
 
@@ -294,8 +300,8 @@ def awaiting_review():
     )
 
 
-def dashboard_indicators():
-    """Indicators with their latest regional aggregates (two queries)."""
+def dashboard_indicators(roles):
+    """Indicators with their latest regional totals, suppressed where they must be."""
     aggregates = Aggregate.objects.filter(
         scope_type=ScopeType.REGION,
         dimension_code="",
@@ -307,8 +313,9 @@ def dashboard_indicators():
         )
     )
     for indicator in indicators:
-        indicator.recent = list(reversed(indicator.region_aggregates[:DASHBOARD_PERIODS]))
-        indicator.latest = indicator.region_aggregates[0] if indicator.region_aggregates else None
+        recent = list(reversed(indicator.region_aggregates[:DASHBOARD_PERIODS]))
+        indicator.recent = shown(indicator, recent, everything=roles.backbone)
+        indicator.latest = indicator.recent[-1] if indicator.recent else None
     return indicators
 
 
@@ -316,4 +323,112 @@ def dashboard_indicators():
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The region's figures, read from the aggregates. Every signed-in role may read it."""
-    return render(request, "measures/dashboard.html", {"indicators": dashboard_indicators()})
+    context = {"indicators": dashboard_indicators(roles_for(request))}
+    return render(request, "measures/dashboard.html", context)
+
+
+RULES = {
+    Aggregation.SUM: _lazy(
+        "Counts and amounts are added up across the organizations that reported."
+    ),
+    Aggregation.RATIO: _lazy(
+        "A share is the sum of the numerators divided by the sum of the denominators "
+        "(a ratio of sums), never an average of the organizations' percentages."
+    ),
+    Aggregation.MEAN: _lazy(
+        "An average is weighted by its number of people: Σ (average × people) ÷ Σ people."
+    ),
+}
+
+
+@login_required
+@require_GET
+def explain(request: HttpRequest, code: str) -> HttpResponse:
+    """How one rolled-up figure was made: the rule, the sums, and (to those allowed to see
+    them) the approved values it came from."""
+    indicator = get_indicator_for(request, code)
+    roles = roles_for(request)
+    form = ExplainForm(request.GET)
+    if not form.is_valid():
+        return render(
+            request, "measures/explain.html", {"indicator": indicator, "form": form}, status=400
+        )
+    data = form.cleaned_data
+    try:
+        organization = check_scope(roles, data["scope"], data["key"])
+    except ValueError:
+        raise Http404("No such scope.") from None
+    period = data["period"]
+    dimension_code, _sep, category_code = data["category"].partition(":")
+    group = Aggregate.objects.filter(
+        indicator=indicator,
+        scope_type=data["scope"],
+        scope_key=data["key"],
+        period_type=period.type,
+        period_start=period.start,
+    ).filter(Q(dimension_code="") | Q(dimension_code=dimension_code))
+    everything = sees_all(roles, data["scope"], organization)
+    cells = shown(indicator, group, everything=everything)
+    cell = next(
+        (
+            c
+            for c in cells
+            if c.dimension_code == dimension_code and c.category_code == category_code
+        ),
+        None,
+    )
+    if cell is None:
+        raise Http404("No figure for that indicator, scope, period and category.")
+    values = contributing_values(indicator, cell, category_code, dimension_code)
+    if not everything:
+        mine = roles.member_org_ids
+        values = [v for v in values if v.submission.organization_id in mine]
+    context = {
+        "indicator": indicator,
+        "cell": cell,
+        "rule": RULES[indicator.aggregation],
+        "values": values,
+        "everything": everything,
+        "category_name": _category_name(indicator, dimension_code, category_code),
+    }
+    return render(request, "measures/explain.html", context)
+
+
+def _category_name(indicator, dimension_code, category_code) -> str:
+    if not dimension_code:
+        return ""
+    category = (
+        Category.objects.filter(dimension__code=dimension_code, code=category_code)
+        .select_related("dimension")
+        .first()
+    )
+    return str(category) if category else f"{dimension_code}: {category_code}"
+
+
+def contributing_values(indicator, cell, category_code, dimension_code):
+    """The approved values behind a figure: same indicator, category, scope and period span."""
+    period = cell.period
+    values = DataValue.objects.filter(
+        indicator=indicator,
+        submission__status=SubmissionStatus.APPROVED,
+        submission__period_type=indicator.period_type,
+        submission__period_start__gte=period.start,
+        submission__period_start__lte=period.end,
+    ).exclude(value=None)
+    if dimension_code:
+        values = values.filter(
+            category__dimension__code=dimension_code, category__code=category_code
+        )
+    else:
+        values = values.filter(category=None)
+    scope_filter = {
+        ScopeType.REGION: {},
+        ScopeType.COUNTY: {"submission__organization__county": cell.scope_key},
+        ScopeType.ORG_TYPE: {"submission__organization__sector_type": cell.scope_key},
+        ScopeType.ORGANIZATION: {"submission__organization__slug": cell.scope_key},
+    }[cell.scope_type]
+    return list(
+        values.filter(**scope_filter)
+        .select_related("submission__organization")
+        .order_by("submission__period_start", "submission__organization__name")
+    )

@@ -233,3 +233,38 @@ class Invitation(models.Model):
     @property
     def is_expired(self):
         return timezone.now() >= self.expires_at
+
+
+class ApiTokenQuerySet(models.QuerySet):
+    def for_key(self, key: str):
+        return self.filter(key_hash=_hash_token(key), revoked_at__isnull=True)
+
+
+class ApiToken(models.Model):
+    """A personal key for the read-only API. Only its hash is kept; it can be revoked."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(max_length=8, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ApiTokenQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.user} — {self.name} ({self.prefix}…)"
+
+    @classmethod
+    def issue(cls, user, name: str) -> tuple["ApiToken", str]:
+        key = "pc_" + secrets.token_urlsafe(32)
+        token = cls.objects.create(user=user, name=name, key_hash=_hash_token(key), prefix=key[:8])
+        return token, key

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from partners import views
+from partners import api, views
 
 urlpatterns = [
     path("organizations/", views.organization_list, name="organization_list"),
@@ -18,4 +18,7 @@ urlpatterns = [
         name="invitation_create",
     ),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("accounts/tokens/", views.token_list, name="token_list"),
+    path("accounts/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
+    path("api/organizations/", api.organizations, name="api_organizations"),
 ]

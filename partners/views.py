@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -6,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.access import require_backbone
 from common.htmx import render_page
@@ -21,7 +24,7 @@ from partners.forms import (
     OrganizationCreateForm,
     OrganizationForm,
 )
-from partners.models import Invitation, Organization, SectorType, User
+from partners.models import ApiToken, Invitation, Organization, SectorType, User
 from partners.roles import roles_for
 
 
@@ -186,3 +189,38 @@ def invitation_list(request: HttpRequest, slug: str) -> HttpResponse:
         "partners/invitation_list.html",
         {"organization": organization, "invitations": invitations},
     )
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(
+        label=_lazy("What the token is for"), max_length=100, help_text=_lazy("e.g. Data warehouse")
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def token_list(request: HttpRequest) -> HttpResponse:
+    """A person's own API tokens: create one (shown once) or revoke one."""
+    form = TokenForm(request.POST or None)
+    new_key = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            _token, new_key = ApiToken.issue(request.user, form.cleaned_data["name"])
+            form = TokenForm()
+        else:
+            status = 400
+    tokens = ApiToken.objects.filter(user=request.user)
+    context = {"tokens": tokens, "form": form, "new_key": new_key}
+    return render(request, "partners/token_list.html", context, status=status)
+
+
+@login_required
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    messages.success(request, _("The token was revoked."))
+    return redirect("token_list")

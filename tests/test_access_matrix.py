@@ -52,7 +52,34 @@ def invitation_token(world):
     return [token]
 
 
-# name: (args builder or None, GET statuses, POST statuses)
+def explain_url(world):
+    from measures.models import Aggregate
+
+    Aggregate.objects.create(
+        indicator=world.count,
+        period_type="year",
+        period_start=f"{YEAR}-01-01",
+        scope_type="region",
+        value=40,
+        reported=1,
+        expected=2,
+        computed_at=timezone.now(),
+    )
+    return reverse("explain", args=[world.count.code]) + f"?scope=region&period={YEAR}"
+
+
+def own_token(world):
+    from partners.models import ApiToken
+
+    token, _key = ApiToken.issue(world.member_a, "warehouse")
+    return [token.pk]
+
+
+API_GET = statuses(401, 200, 200, 200, 200)
+API_POST = statuses(405, 405, 405, 405, 403)
+
+# name: (args builder or None, GET statuses, POST statuses); a builder returns the URL's
+# arguments, or the whole URL when it needs a query string.
 MATRIX = {
     "home": (None, statuses(302, 200, 200, 200, 200), statuses(405, 405, 405, 405, 403)),
     "healthz": (None, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
@@ -84,6 +111,17 @@ MATRIX = {
     "report_return": (report_args, REVIEW_GET, REVIEW_POST),
     "report_reopen": (report_args, REVIEW_GET, REVIEW_POST),
     "dashboard": (None, READ_ALL, READ_ONLY_POST),
+    "explain": (explain_url, READ_ALL, READ_ONLY_POST),
+    "api_organizations": (None, API_GET, API_POST),
+    "api_indicators": (None, API_GET, API_POST),
+    "api_indicator_values": (lambda w: [w.count.code], API_GET, API_POST),
+    # Everyone manages their own tokens, funders included; nobody sees another's.
+    "token_list": (None, READ_ALL, statuses(302, 400, 400, 400, 400)),
+    "token_revoke": (
+        own_token,
+        statuses(302, 405, 405, 405, 405),
+        statuses(302, 302, 404, 404, 404),
+    ),
 }
 
 
@@ -120,8 +158,9 @@ CASES = [(name, method, role) for name in MATRIX for method in ("GET", "POST") f
 @pytest.mark.django_db
 @pytest.mark.parametrize(("name", "method", "role"), CASES)
 def test_access(world, name, method, role):
-    build_args, get_expected, post_expected = MATRIX[name]
-    url = reverse(name, args=build_args(world) if build_args else None)
+    build, get_expected, post_expected = MATRIX[name]
+    built = build(world) if build else None
+    url = built if isinstance(built, str) else reverse(name, args=built)
     client = world.client(user_for(world, role))
     response = client.get(url) if method == "GET" else client.post(url)
     expected = (get_expected if method == "GET" else post_expected)[role]
