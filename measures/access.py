@@ -85,3 +85,14 @@ def get_report_for(
 def require_reporting_role(request: HttpRequest) -> Roles:
     """The reports list: partners see their own, backbone staff see all."""
     return require_writer(request)
+
+
+def get_import_for(request: HttpRequest, pk: int):
+    """An import is seen by the person who started it and by backbone staff."""
+    from measures.models import ImportJob
+
+    roles = roles_for(request)
+    job = get_object_or_404(ImportJob, pk=pk)
+    if not (roles.backbone or job.created_by_id == request.user.pk):
+        raise Http404("No such import.")
+    return job

@@ -199,6 +199,24 @@ def reopen(submission: Submission, *, by: User, reason: str) -> Submission:
     )
 
 
+@transaction.atomic
+def approve_imported(submission: Submission, *, by: User, comment: str) -> Submission:
+    """Load historical data as approved (backbone staff only; the import checks that)."""
+    submission = _locked(submission.pk)
+    if submission.is_editable:
+        submission.status = SubmissionStatus.SUBMITTED
+        submission.submitted_at = timezone.now()
+        submission.submitted_by = by
+        submission.save()
+        SubmissionEvent.objects.create(
+            submission=submission,
+            action=SubmissionEvent.Action.SUBMITTED,
+            actor=by,
+            comment=comment,
+        )
+    return approve(submission, by=by)
+
+
 def _enqueue_rollups(submission: Submission) -> None:
     from measures.tasks import rollup_indicator_period
 

@@ -316,3 +316,28 @@ class ExplainForm(forms.Form):
             return parse_period(self.cleaned_data["period"])
         except ValueError as error:
             raise forms.ValidationError(str(error)) from None
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8, with the columns of the template. At most 50 MB."),
+    )
+    approve = forms.BooleanField(
+        label=_("Load as approved historical data (backbone staff only)"), required=False
+    )
+
+    MAX_BYTES = 50 * 1024 * 1024
+
+    def __init__(self, *args, can_approve: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_approve:
+            del self.fields["approve"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 50 MB."))
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError(_("Upload a .csv file."))
+        return upload

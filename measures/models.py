@@ -445,3 +445,47 @@ class RollupRun(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.status} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class ImportJob(models.Model):
+    """A CSV import from the page, checked and loaded in the background with progress."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Checking rows")
+        FAILED = "failed", _("Not imported: problems found")
+        DONE = "done", _("Imported")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    filename = models.CharField(max_length=255)
+    content = models.TextField()
+    approve = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
+    total_rows = models.PositiveIntegerField(default=0)
+    checked_rows = models.PositiveIntegerField(default=0)
+    problems = models.JSONField(default=list)
+    submissions = models.PositiveIntegerField(default=0)
+    values_changed = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse("import_detail", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (self.Status.FAILED, self.Status.DONE)
+
+    @property
+    def percent(self) -> int:
+        if self.is_finished:
+            return 100
+        return int(100 * self.checked_rows / self.total_rows) if self.total_rows else 0

@@ -1,3 +1,4 @@
+import csv
 from decimal import Decimal
 
 from django.contrib import messages
@@ -13,11 +14,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from common.access import require_backbone
 from common.htmx import render_page
-from measures import actions, figures
-from measures.access import get_indicator_for, get_report_for, require_reporting_role
+from measures import actions, figures, imports, tasks
+from measures.access import (
+    get_import_for,
+    get_indicator_for,
+    get_report_for,
+    require_reporting_role,
+)
 from measures.explain import check_scope, sees_all, shown
 from measures.forms import (
     ExplainForm,
+    ImportForm,
     IndicatorForm,
     ReopenForm,
     ReportForm,
@@ -31,6 +38,7 @@ from measures.models import (
     Aggregation,
     Category,
     DataValue,
+    ImportJob,
     Indicator,
     ScopeType,
     Submission,
@@ -38,6 +46,7 @@ from measures.models import (
 )
 from measures.quality import breakdown_warnings
 from measures.reporting import reports_due
+from partners.models import Organization
 from partners.roles import roles_for
 
 DASHBOARD_PERIODS = 6
@@ -432,3 +441,58 @@ def contributing_values(indicator, cell, category_code, dimension_code):
         .select_related("submission__organization")
         .order_by("submission__period_start", "submission__organization__name")
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_values(request: HttpRequest) -> HttpResponse:
+    """Upload a CSV of values; it is checked and loaded in the background, all or nothing."""
+    roles = require_reporting_role(request)
+    form = ImportForm(request.POST or None, request.FILES or None, can_approve=roles.backbone)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                text = imports.decode(upload.read())
+            except imports.ImportError_ as error:
+                form.add_error("file", error.problems[0].message)
+            else:
+                job = ImportJob.objects.create(
+                    created_by=request.user,
+                    filename=upload.name[:255],
+                    content=text,
+                    approve=form.cleaned_data.get("approve", False),
+                    total_rows=max(text.count("\n") - 1, 1),
+                )
+                tasks.run_import.delay_on_commit(job.pk)
+                return redirect(job)
+        status = 400
+    jobs = ImportJob.objects.filter(created_by=request.user).only(
+        "id", "filename", "status", "created_at", "total_rows", "checked_rows"
+    )[:10]
+    context = {"form": form, "jobs": jobs, "columns": ",".join(imports.COLUMNS)}
+    return render(request, "measures/import.html", context, status=status)
+
+
+@login_required
+@require_GET
+def import_template(request: HttpRequest) -> HttpResponse:
+    """A CSV with the header and one row for every total the person's organizations report."""
+    roles = require_reporting_role(request)
+    organizations = Organization.objects.filter(pk__in=roles.member_org_ids).order_by("name")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="pathways-values-template.csv"'
+    writer = csv.writer(response)
+    writer.writerow(imports.COLUMNS)
+    writer.writerows(imports.template_rows(organizations, timezone.localdate()))
+    return response
+
+
+@login_required
+@require_GET
+def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """An import's progress (polled with htmx while it runs) and, at the end, its result."""
+    job = get_import_for(request, pk)
+    context = {"job": job, "problems": job.problems[:500]}
+    return render_page(request, "measures/import_detail.html", context, fragment="progress")

@@ -75,6 +75,15 @@ def own_token(world):
     return [token.pk]
 
 
+def member_import(world):
+    from measures.models import ImportJob
+
+    job = ImportJob.objects.create(
+        created_by=world.member_a, filename="values.csv", content="", status="done"
+    )
+    return [job.pk]
+
+
 API_GET = statuses(401, 200, 200, 200, 200)
 API_POST = statuses(405, 405, 405, 405, 403)
 
@@ -112,6 +121,10 @@ MATRIX = {
     "report_reopen": (report_args, REVIEW_GET, REVIEW_POST),
     "dashboard": (None, READ_ALL, READ_ONLY_POST),
     "explain": (explain_url, READ_ALL, READ_ONLY_POST),
+    "import_values": (None, statuses(302, 200, 200, 200, 403), statuses(302, 400, 400, 400, 403)),
+    "import_template": (None, statuses(302, 200, 200, 200, 403), READ_ONLY_POST),
+    # An import is seen by whoever started it, and by backbone staff.
+    "import_detail": (member_import, statuses(302, 200, 404, 200, 404), READ_ONLY_POST),
     "api_organizations": (None, API_GET, API_POST),
     "api_indicators": (None, API_GET, API_POST),
     "api_indicator_values": (lambda w: [w.count.code], API_GET, API_POST),
