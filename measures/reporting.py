@@ -1,7 +1,9 @@
 """What each organization has to report, and what is waiting for review."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+
+from django.db.models import Max
 
 from measures.models import Indicator, Submission
 from measures.periods import Period
@@ -13,17 +15,33 @@ class DueReport:
     organization: Organization
     period: Period
     submission: Submission | None
+    due: date | None = None
+    today: date | None = None
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.due is not None
+            and self.today is not None
+            and self.today > self.due
+            and (self.submission is None or self.submission.is_editable)
+        )
 
 
 def reports_due(organization_ids, today: date) -> list[DueReport]:
     """For each organization: the last closed period of every kind it reports, unless already
     submitted or approved, and every draft or returned submission. Two queries in all."""
     organization_ids = list(organization_ids)
-    pairs = set(
-        Indicator.reporting_organizations.through.objects.filter(
+    # The grace period of a report is the longest of its indicators'.
+    grace = {
+        (row["organization_id"], row["indicator__period_type"]): row["grace"]
+        for row in Indicator.reporting_organizations.through.objects.filter(
             organization_id__in=organization_ids
-        ).values_list("organization_id", "indicator__period_type")
-    )
+        )
+        .values("organization_id", "indicator__period_type")
+        .annotate(grace=Max("indicator__grace_days"))
+    }
+    pairs = set(grace)
     submissions = {
         (s.organization_id, s.period_type, s.period_start): s
         for s in Submission.objects.filter(organization_id__in=organization_ids).select_related(
@@ -40,8 +58,21 @@ def reports_due(organization_ids, today: date) -> list[DueReport]:
         key = (org_id, period.type, period.start)
         submission = submissions.get(key)
         if submission is None or submission.is_editable:
-            due[key] = DueReport(organizations[org_id], period, submission)
+            due[key] = DueReport(
+                organizations[org_id],
+                period,
+                submission,
+                period.end + timedelta(days=grace[(org_id, period_type)]),
+                today,
+            )
     for key, submission in submissions.items():
         if submission.is_editable and key not in due:
-            due[key] = DueReport(submission.organization, submission.period, submission)
+            days = grace.get((submission.organization_id, submission.period_type), 0)
+            due[key] = DueReport(
+                submission.organization,
+                submission.period,
+                submission,
+                submission.period.end + timedelta(days=days),
+                today,
+            )
     return sorted(due.values(), key=lambda d: (d.organization.name, d.period.start, d.period.type))

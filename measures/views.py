@@ -43,6 +43,7 @@ from measures.models import (
     ScopeType,
     Submission,
     SubmissionStatus,
+    ValueChange,
 )
 from measures.quality import breakdown_warnings
 from measures.reporting import reports_due
@@ -496,3 +497,34 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     job = get_import_for(request, pk)
     context = {"job": job, "problems": job.problems[:500]}
     return render_page(request, "measures/import_detail.html", context, fragment="progress")
+
+
+@login_required
+@require_GET
+def report_calendar(request: HttpRequest) -> HttpResponse:
+    """Which reports are due, for which period and when: one's own organizations, or every
+    organization for backbone staff."""
+    roles = require_reporting_role(request)
+    if roles.backbone:
+        organization_ids = Indicator.reporting_organizations.through.objects.values_list(
+            "organization_id", flat=True
+        ).distinct()
+    else:
+        organization_ids = roles.member_org_ids
+    due = reports_due(organization_ids, timezone.localdate())
+    return render(request, "measures/report_calendar.html", {"due": due})
+
+
+@login_required
+@require_GET
+def report_history(request: HttpRequest, slug: str, period: str) -> HttpResponse:
+    """Every change of every value of a report: who, when, the old and new figures, why."""
+    report = get_report_for(request, slug, period)
+    changes = (
+        ValueChange.objects.filter(data_value__submission=report.submission)
+        .select_related("changed_by", "data_value__indicator", "data_value__category__dimension")
+        .order_by("-changed_at", "-pk")
+        if report.submission
+        else []
+    )
+    return render(request, "measures/report_history.html", {"report": report, "changes": changes})

@@ -121,6 +121,8 @@ MATRIX = {
     "report_reopen": (report_args, REVIEW_GET, REVIEW_POST),
     "dashboard": (None, READ_ALL, READ_ONLY_POST),
     "explain": (explain_url, READ_ALL, READ_ONLY_POST),
+    "report_calendar": (None, statuses(302, 200, 200, 200, 403), READ_ONLY_POST),
+    "report_history": (report_args, statuses(302, 200, 404, 200, 404), READ_ONLY_POST),
     "import_values": (None, statuses(302, 200, 200, 200, 403), statuses(302, 400, 400, 400, 403)),
     "import_template": (None, statuses(302, 200, 200, 200, 403), READ_ONLY_POST),
     # An import is seen by whoever started it, and by backbone staff.

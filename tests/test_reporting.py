@@ -1,5 +1,6 @@
 """Partner reporting, approval and the roll-up to the region, through the views."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -296,3 +297,28 @@ def test_breakdowns_are_entered_and_a_mismatch_is_flagged(world):
     warning = "Sex: the categories&#x27; value adds up to 110, but the total is 120."
     assert warning in client.get(report_url(world)).text  # the partner is warned
     assert warning in world.client(world.backbone).get(report_url(world)).text  # and flagged
+
+
+def test_history_page_lists_every_change(world):
+    client = world.client(world.member_a)
+    enter(client, report_url(world))
+    enter(client, report_url(world), **{"enrolled__total__value": "125"})
+    page = client.get(reverse("report_history", args=[world.org_a.slug, YEAR]))
+    assert page.status_code == 200
+    assert page.text.count("Participants enrolled") == 2
+    assert "<td>120</td>" in page.text and "<td>125</td>" in page.text
+    assert "80 / 100 = 80" in page.text
+
+
+def test_calendar_shows_due_dates_and_overdue(world):
+    from django.utils import timezone
+
+    from measures.periods import Period
+
+    last = Period.last_closed("year", timezone.localdate())
+    page = world.client(world.backbone).get(reverse("report_calendar"))
+    assert "Durham Tech" in page.text and "Durham Public Schools" in page.text
+    assert last.label in page.text
+    due = last.end + timedelta(days=30)
+    assert f"{due.day} {due:%b %Y}" in page.text
+    assert ("overdue" in page.text) == (timezone.localdate() > due)
