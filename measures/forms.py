@@ -341,3 +341,52 @@ class ImportForm(forms.Form):
         if not upload.name.lower().endswith((".csv", ".txt")):
             raise forms.ValidationError(_("Upload a .csv file."))
         return upload
+
+
+class DimensionForm(forms.ModelForm):
+    class Meta:
+        model = Dimension
+        fields = ["name", "code", "order"]
+        help_texts = {"code": _("Used in imports and the API, e.g. race-ethnicity.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.categories.filter(values__isnull=False).exists():
+            self.fields["code"].disabled = True
+            self.fields["code"].help_text = _("The code cannot change once values use it.")
+
+
+class CategoryForm(forms.ModelForm):
+    class Meta:
+        model = Category
+        fields = ["name", "code", "order"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.values.exists():
+            self.fields["code"].disabled = True
+
+
+class BaseCategoryFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        in_use = [
+            form.instance.name
+            for form in self.deleted_forms
+            if form.instance.pk and form.instance.values.exists()
+        ]
+        if in_use:
+            raise forms.ValidationError(
+                _("%(names)s: values use these categories, so they cannot be removed.")
+                % {"names": ", ".join(in_use)}
+            )
+
+
+CategoryFormSet = forms.inlineformset_factory(
+    Dimension,
+    Category,
+    form=CategoryForm,
+    formset=BaseCategoryFormSet,
+    extra=2,
+    can_delete=True,
+)

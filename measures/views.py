@@ -4,9 +4,10 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import F, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -23,6 +24,8 @@ from measures.access import (
 )
 from measures.explain import check_scope, sees_all, shown
 from measures.forms import (
+    CategoryFormSet,
+    DimensionForm,
     ExplainForm,
     ImportForm,
     IndicatorForm,
@@ -38,6 +41,7 @@ from measures.models import (
     Aggregation,
     Category,
     DataValue,
+    Dimension,
     ImportJob,
     Indicator,
     ScopeType,
@@ -45,6 +49,7 @@ from measures.models import (
     SubmissionStatus,
     ValueChange,
 )
+from measures.periods import PeriodType
 from measures.quality import breakdown_warnings
 from measures.reporting import reports_due
 from partners.models import Organization
@@ -67,6 +72,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "indicator": indicator,
         "organizations": indicator.reporting_organizations.order_by("name"),
+        "longer": [PeriodType(kind).label for kind in indicator.rolled_up_period_types],
     }
     return render(request, "measures/indicator_detail.html", context)
 
@@ -528,3 +534,30 @@ def report_history(request: HttpRequest, slug: str, period: str) -> HttpResponse
         else []
     )
     return render(request, "measures/report_history.html", {"report": report, "changes": changes})
+
+
+@login_required
+@require_GET
+def dimension_list(request: HttpRequest) -> HttpResponse:
+    dimensions = Dimension.objects.prefetch_related("categories")
+    return render(request, "measures/dimension_list.html", {"dimensions": dimensions})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def dimension_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
+    """Backbone staff define a breakdown and its categories."""
+    require_backbone(request)
+    dimension = get_object_or_404(Dimension, code=code) if code else Dimension()
+    form = DimensionForm(request.POST or None, instance=dimension)
+    formset = CategoryFormSet(request.POST or None, instance=dimension, prefix="categories")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        with transaction.atomic():
+            dimension = form.save()
+            formset.instance = dimension
+            formset.save()
+        messages.success(request, _("The breakdown was saved."))
+        return redirect("dimension_list")
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "formset": formset, "dimension": dimension if code else None}
+    return render(request, "measures/dimension_form.html", context, status=status)

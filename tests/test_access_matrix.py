@@ -84,6 +84,12 @@ def member_import(world):
     return [job.pk]
 
 
+def sex_dimension(world):
+    from measures.models import Dimension
+
+    return [Dimension.objects.create(code="sex", name="Sex").code]
+
+
 API_GET = statuses(401, 200, 200, 200, 200)
 API_POST = statuses(405, 405, 405, 405, 403)
 
@@ -121,6 +127,9 @@ MATRIX = {
     "report_reopen": (report_args, REVIEW_GET, REVIEW_POST),
     "dashboard": (None, READ_ALL, READ_ONLY_POST),
     "explain": (explain_url, READ_ALL, READ_ONLY_POST),
+    "dimension_list": (None, READ_ALL, READ_ONLY_POST),
+    "dimension_create": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "dimension_edit": (sex_dimension, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
     "report_calendar": (None, statuses(302, 200, 200, 200, 403), READ_ONLY_POST),
     "report_history": (report_args, statuses(302, 200, 404, 200, 404), READ_ONLY_POST),
     "import_values": (None, statuses(302, 200, 200, 200, 403), statuses(302, 400, 400, 400, 403)),
