@@ -218,8 +218,10 @@ def approve_imported(submission: Submission, *, by: User, comment: str) -> Submi
 
 
 def _enqueue_rollups(submission: Submission) -> None:
-    from measures.tasks import rollup_indicator_period
+    """One roll-up task for the report's indicators and period, sent after commit."""
+    from measures.tasks import rollup_report
 
     period = submission.period
-    for indicator_id in submission.values.values_list("indicator_id", flat=True):
-        rollup_indicator_period.delay_on_commit(indicator_id, period.type, period.start.isoformat())
+    indicator_ids = sorted(set(submission.values.values_list("indicator_id", flat=True)))
+    if indicator_ids:
+        rollup_report.delay_on_commit(indicator_ids, period.type, period.start.isoformat())

@@ -378,7 +378,10 @@ class Aggregate(models.Model):
     kept beside the value so that any figure can be explained and rolled up again.
     """
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="aggregates")
+    # The unique constraint below starts with the indicator, so no index of its own.
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="aggregates", db_index=False
+    )
     period_type = models.CharField(max_length=20, choices=PeriodType.choices)
     period_start = models.DateField()
     scope_type = models.CharField(max_length=20, choices=ScopeType.choices)
@@ -405,6 +408,12 @@ class Aggregate(models.Model):
                     "category_code",
                 ],
                 name="one_aggregate_per_cell",
+            )
+        ]
+        # What an incremental roll-up deletes and rewrites.
+        indexes = [
+            models.Index(
+                fields=["indicator", "period_type", "period_start"], name="aggregate_period_idx"
             )
         ]
         ordering = ["indicator", "period_start"]

@@ -24,6 +24,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from measures.models import (
@@ -35,7 +36,7 @@ from measures.models import (
     ScopeType,
     SubmissionStatus,
 )
-from measures.periods import Period, PeriodType
+from measures.periods import Period
 from partners.models import Organization
 
 LOCK_KEY = 7_210_455  # one advisory lock for every roll-up: they never interleave
@@ -46,24 +47,39 @@ FOUR_PLACES = Decimal("0.0001")
 class Window:
     """What a roll-up recomputes: one indicator (or all) and a span of base periods."""
 
-    indicator_id: int | None = None
+    indicator_ids: tuple[int, ...] | None = None  # None: every indicator
     period_type: str | None = None
-    start: date | None = None
+    start: date | None = None  # the base periods read: those inside the longest period
     end: date | None = None
+    periods: tuple[Period, ...] = ()  # the figures rewritten
+
+    @property
+    def keys(self) -> set[tuple[str, date]]:
+        return {(p.type, p.start) for p in self.periods}
 
 
-def window_for(indicator: Indicator, period: Period) -> Window:
-    """An approval touches its period and the quarter and year that contain it."""
-    if indicator.rolled_up_period_types:
-        year = Period(PeriodType.YEAR, date(period.start.year, 1, 1))
-        return Window(indicator.pk, indicator.period_type, year.start, year.end)
-    return Window(indicator.pk, period.type, period.start, period.start)
+def window_for(indicators: list[Indicator], period: Period) -> Window:
+    """An approval touches its period and the quarter and year that contain it; those are
+    recomputed from the base periods inside the longest of them."""
+    touched = {period}
+    for indicator in indicators:
+        touched.update(Period.containing(k, period.start) for k in indicator.rolled_up_period_types)
+    longest = max(touched, key=lambda p: p.end - p.start)
+    return Window(
+        tuple(sorted(i.pk for i in indicators)),
+        period.type,
+        longest.start,
+        longest.end,
+        tuple(sorted(touched)),
+    )
 
 
-def rollup(indicator_id: int, period_type: str, period_start: date) -> int:
-    """Incremental roll-up after an approval or a reopening: one indicator, one period."""
-    indicator = Indicator.objects.get(pk=indicator_id)
-    window = window_for(indicator, Period(period_type, period_start))
+def rollup(indicator_ids: list[int], period_type: str, period_start: date) -> int:
+    """Incremental roll-up after an approval or a reopening: its indicators, its period."""
+    indicators = list(Indicator.objects.filter(pk__in=indicator_ids))
+    if not indicators:
+        return 0
+    window = window_for(indicators, Period(period_type, period_start))
     return _run(window, RollupRun.Kind.INCREMENTAL)
 
 
@@ -99,14 +115,17 @@ def _lock() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+            # Room to group millions of rows in memory rather than on disk.
+            cursor.execute("SET LOCAL work_mem = '256MB'")
 
 
 def _delete(window: Window) -> None:
     aggregates = Aggregate.objects.all()
-    if window.indicator_id is not None:
-        aggregates = aggregates.filter(
-            indicator_id=window.indicator_id, period_start__range=(window.start, window.end)
-        )
+    if window.indicator_ids is not None:
+        touched = Q(pk__in=[])
+        for period in window.periods:
+            touched |= Q(period_type=period.type, period_start=period.start)
+        aggregates = aggregates.filter(touched, indicator_id__in=window.indicator_ids)
     aggregates._raw_delete(aggregates.db)
 
 
@@ -118,11 +137,7 @@ _SCOPES_SQL = """
 """
 
 # Built from constants only; the window is passed as query parameters.
-_INSERT_SQL = f"""
-INSERT INTO measures_aggregate (
-    indicator_id, scope_type, scope_key, period_type, period_start, dimension_code,
-    category_code, numerator, denominator, value, reported, expected, computed_at
-)
+SELECT_SQL = f"""
 WITH base AS (
     SELECT dv.indicator_id, i.aggregation, s.organization_id, s.period_type, s.period_start,
            i.period_type AS indicator_period, i.roll_up_periods AND NOT i.stock AS flows_up,
@@ -153,7 +168,7 @@ grouped AS (
                              THEN date_trunc('year', b.period_start)::date END)
     ) AS p (ptype, pstart)
     CROSS JOIN LATERAL ({_SCOPES_SQL.format(t="b")}) AS sc (scope_type, scope_key)
-    WHERE p.pstart IS NOT NULL
+    WHERE p.pstart IS NOT NULL {{period_where}}
     GROUP BY b.indicator_id, sc.scope_type, sc.scope_key, p.ptype, p.pstart, b.dim, b.cat
 ),
 expected AS (
@@ -165,19 +180,28 @@ expected AS (
     GROUP BY ro.indicator_id, sc.scope_type, sc.scope_key
 )
 SELECT g.indicator_id, g.scope_type, g.scope_key, g.ptype, g.pstart, g.dim, g.cat,
-       CASE WHEN g.aggregation = 'sum' THEN NULL ELSE g.num END,
-       g.den,
+       CASE WHEN g.aggregation = 'sum' THEN NULL ELSE g.num END AS numerator,
+       g.den AS denominator,
        CASE WHEN g.aggregation = 'sum' THEN g.num
             WHEN g.den > 0 THEN ROUND(
                 g.num * (CASE i.unit WHEN 'percent' THEN 100 WHEN 'rate' THEN 1000 ELSE 1 END)
                 / g.den, 4)
-       END,
-       g.reported, COALESCE(e.n, 0), %(now)s
+       END AS value,
+       g.reported AS reported, COALESCE(e.n, 0) AS expected, %(now)s AS computed_at
 FROM grouped g
 JOIN measures_indicator i ON i.id = g.indicator_id
 LEFT JOIN expected e ON e.indicator_id = g.indicator_id AND e.scope_type = g.scope_type
                     AND e.scope_key = g.scope_key
 """
+
+_INSERT_SQL = (
+    """
+INSERT INTO measures_aggregate (
+    indicator_id, scope_type, scope_key, period_type, period_start, dimension_code,
+    category_code, numerator, denominator, value, reported, expected, computed_at
+)"""
+    + SELECT_SQL
+)
 
 _STOCK_SQL = """
 INSERT INTO measures_aggregate (
@@ -202,29 +226,51 @@ ORDER BY a.indicator_id, a.scope_type, a.scope_key, p.ptype, p.pstart, a.dimensi
 """
 
 
-def _write_sql(window: Window) -> int:
+def sql_filters(window: Window) -> tuple[dict, str, str, str, str]:
+    """Query parameters and the WHERE clauses that narrow the roll-up to a window."""
     params = {"now": timezone.now()}
-    where = expected_where = stock_where = ""
-    if window.indicator_id is not None:
+    where = expected_where = stock_where = period_where = ""
+    if window.indicator_ids is not None:
         params.update(
-            indicator=window.indicator_id,
+            indicators=list(window.indicator_ids),
             period_type=window.period_type,
             start=window.start,
             end=window.end,
         )
         where = (
-            "AND dv.indicator_id = %(indicator)s AND s.period_type = %(period_type)s"
+            "AND dv.indicator_id = ANY(%(indicators)s) AND s.period_type = %(period_type)s"
             " AND s.period_start BETWEEN %(start)s AND %(end)s"
         )
-        expected_where = "WHERE ro.indicator_id = %(indicator)s"
+        expected_where = "WHERE ro.indicator_id = ANY(%(indicators)s)"
+        touched = []
+        for n, period in enumerate(window.periods):
+            params[f"pt{n}"], params[f"ps{n}"] = period.type, period.start
+            touched.append(f"(%(pt{n})s, %(ps{n})s::date)")
+        period_where = f"AND (p.ptype, p.pstart) IN ({', '.join(touched)})"
         stock_where = (
-            "AND a.indicator_id = %(indicator)s AND a.period_start BETWEEN %(start)s AND %(end)s"
+            "AND a.indicator_id = ANY(%(indicators)s)"
+            " AND a.period_start BETWEEN %(start)s AND %(end)s " + period_where
         )
+    return params, where, expected_where, stock_where, period_where
+
+
+def _write_sql(window: Window) -> int:
+    params, where, expected_where, stock_where, period_where = sql_filters(window)
     with connection.cursor() as cursor:
-        cursor.execute(_INSERT_SQL.format(where=where, expected_where=expected_where), params)
+        cursor.execute(
+            _INSERT_SQL.format(
+                where=where, expected_where=expected_where, period_where=period_where
+            ),
+            params,
+        )
         rows = cursor.rowcount
-        cursor.execute(_STOCK_SQL.format(where=stock_where), params)
-        return rows + cursor.rowcount
+        if (
+            window.indicator_ids is None
+            or Indicator.objects.filter(pk__in=window.indicator_ids, stock=True).exists()
+        ):
+            cursor.execute(_STOCK_SQL.format(where=stock_where), params)
+            rows += cursor.rowcount
+        return rows
 
 
 # --- Portable: the same rows, computed in Python -----------------------------------------
@@ -270,14 +316,14 @@ def expected_counts(indicator_ids=None) -> dict[tuple[int, str, str], int]:
 
 def _write_python(window: Window) -> int:
     indicators = Indicator.objects.in_bulk(
-        None if window.indicator_id is None else [window.indicator_id]
+        None if window.indicator_ids is None else list(window.indicator_ids)
     )
     values = DataValue.objects.filter(submission__status=SubmissionStatus.APPROVED).exclude(
         value=None
     )
-    if window.indicator_id is not None:
+    if window.indicator_ids is not None:
         values = values.filter(
-            indicator_id=window.indicator_id,
+            indicator_id__in=window.indicator_ids,
             submission__period_type=window.period_type,
             submission__period_start__range=(window.start, window.end),
         )
@@ -340,6 +386,8 @@ def _write_python(window: Window) -> int:
             )
         )
     aggregates += _stock_periods(indicators, aggregates)
+    if window.indicator_ids is not None:
+        aggregates = [a for a in aggregates if (a.period_type, a.period_start) in window.keys]
     Aggregate.objects.bulk_create(aggregates, batch_size=2000)
     return len(aggregates)
 

@@ -6,9 +6,9 @@ from measures import rollups
 
 
 @shared_task(acks_late=True)
-def rollup_indicator_period(indicator_id: int, period_type: str, period_start: str) -> None:
-    """Incremental roll-up after an approval or a reopening: one indicator, one period."""
-    rollups.rollup(indicator_id, period_type, date.fromisoformat(period_start))
+def rollup_report(indicator_ids: list[int], period_type: str, period_start: str) -> int:
+    """Incremental roll-up after an approval or a reopening: its indicators and period."""
+    return rollups.rollup(indicator_ids, period_type, date.fromisoformat(period_start))
 
 
 @shared_task(acks_late=True)

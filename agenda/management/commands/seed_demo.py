@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -13,12 +15,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--scale",
+            choices=["demo", "large"],
+            default="demo",
+            help="large adds 300 organizations, 100 indicators and about 2 million values "
+            "(PostgreSQL only) for the benchmarks",
+        )
+        parser.add_argument(
             "--force",
             action="store_true",
             help="Create the demo logins even with DEBUG off (never do this on a real site).",
         )
 
-    def handle(self, *args, force, **options):
+    def handle(self, *args, force, scale, **options):
         with_users = settings.DEBUG or force
         if not with_users:
             self.stderr.write(
@@ -32,10 +41,30 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo region ready: {organizations} organizations, {indicators} indicators, "
-                "{values_created} new values, {aggregates} regional figures.".format(**counts)
+                "{values_created} new values, {aggregates} figures rolled up.".format(**counts)
             )
         )
+        if scale == "large":
+            self.seed_large()
         if with_users:
             for email, _name, _org, role in demo.DEMO_USERS:
                 self.stdout.write(f"  {email:<26} {role.label}")
             self.stdout.write("  password: the DEMO_PASSWORD setting (default pathways-demo)")
+
+    def seed_large(self):
+        from measures import benchmark, rollups
+
+        started = time.perf_counter()
+        try:
+            created = benchmark.seed_large(timezone.localdate())["created"]
+        except benchmark.NeedsPostgreSQL as error:
+            raise CommandError(str(error)) from None
+        if created:
+            self.stdout.write(
+                f"Large scale: {created:,} values in {time.perf_counter() - started:.1f} s; "
+                "rolling up…"
+            )
+            rows = rollups.rebuild_all()
+            self.stdout.write(f"  {rows:,} figures in {time.perf_counter() - started:.1f} s.")
+        else:
+            self.stdout.write("Large scale: already there.")

@@ -1,0 +1,190 @@
+"""Print the figures of the performance budgets (DESIGN.md) at the large scale.
+
+Each step runs in a process of its own so that its peak memory is its own. Needs
+PostgreSQL (DATABASE_URL) and the large data set (``seed_demo --scale large``, which this
+command runs first if the data are missing).
+"""
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.test import RequestFactory
+from django.utils import timezone
+
+from measures import benchmark, imports, rollups
+from measures.models import Aggregate, DataValue, Submission, SubmissionStatus
+from partners.models import Membership, Role, User
+from partners.roles import roles_for
+
+STEPS = ["group_by", "full_rollup", "incremental", "import"]
+IMPORT_ROWS = 100_000
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class Command(BaseCommand):
+    help = "Benchmark roll-ups and imports at the large scale and print a table."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--step", choices=STEPS, help="run one step (used internally)")
+
+    def handle(self, *args, step=None, **options):
+        if connection.vendor != "postgresql":
+            raise CommandError("The benchmark runs on PostgreSQL: set DATABASE_URL.")
+        if step:
+            started = time.perf_counter()
+            result = getattr(self, f"step_{step}")()
+            result.setdefault("seconds", time.perf_counter() - started)
+            result["peak_mb"] = peak_mb()
+            self.stdout.write(json.dumps(result))
+            return
+        if not benchmark.exists():
+            self.stderr.write("Creating the large data set (seed_demo --scale large)…")
+            call_command("seed_demo", "--scale", "large", stdout=self.stderr)
+        results = {}
+        for name in STEPS:
+            self.stderr.write(f"Running {name}…")
+            output = subprocess.run(
+                [sys.executable, "manage.py", "benchmark", "--step", name],
+                capture_output=True,
+                text=True,
+                env=os.environ.copy(),
+                check=False,
+            )
+            if output.returncode != 0:
+                raise CommandError(f"{name} failed:\n{output.stderr[-3000:]}")
+            results[name] = json.loads(output.stdout.strip().splitlines()[-1])
+        self.print_table(results)
+
+    # --- steps -------------------------------------------------------------------------
+
+    def step_group_by(self) -> dict:
+        """The equivalent single GROUP BY: the roll-up's SELECT with every output computed
+        (summed, so that PostgreSQL cannot leave any out), writing nothing."""
+        params, where, expected_where, _stock, period_where = rollups.sql_filters(rollups.Window())
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL work_mem = '256MB'")
+            started = time.perf_counter()
+            cursor.execute(
+                "SELECT count(*), sum(t.numerator), sum(t.denominator), sum(t.value),"
+                " sum(t.reported), sum(t.expected), count(DISTINCT t.scope_key) FROM ("
+                + rollups.SELECT_SQL.format(
+                    where=where, expected_where=expected_where, period_where=period_where
+                )
+                + ") t",
+                params,
+            )
+            rows = cursor.fetchone()[0]
+            seconds = time.perf_counter() - started
+        approved = DataValue.objects.filter(submission__status=SubmissionStatus.APPROVED).count()
+        return {"rows": rows, "seconds": seconds, "approved_values": approved}
+
+    def step_full_rollup(self) -> dict:
+        started = time.perf_counter()
+        rows = rollups.rebuild_all()
+        return {"rows": rows, "seconds": time.perf_counter() - started}
+
+    def step_incremental(self) -> dict:
+        """The roll-up one approval enqueues: the indicators of a monthly report, for its
+        month and the quarter and year that contain it; also each indicator alone."""
+        submission = (
+            Submission.objects.filter(
+                organization__slug__startswith=benchmark.PREFIX,
+                status=SubmissionStatus.APPROVED,
+            )
+            .order_by("-period_start", "organization_id")
+            .first()
+        )
+        indicator_ids = list(
+            submission.values.filter(category=None).values_list("indicator_id", flat=True)
+        )
+        timings = []
+        with transaction.atomic():
+            for indicator_id in indicator_ids:
+                started = time.perf_counter()
+                rollups.rollup([indicator_id], submission.period_type, submission.period_start)
+                timings.append(time.perf_counter() - started)
+            # What the task after an approval runs: every indicator of the report at once.
+            started = time.perf_counter()
+            rollups.rollup(indicator_ids, submission.period_type, submission.period_start)
+            whole = time.perf_counter() - started
+        return {
+            "rows": len(indicator_ids),
+            "seconds": whole,
+            "median_ms": statistics.median(timings) * 1000,
+            "max_ms": max(timings) * 1000,
+        }
+
+    def step_import(self) -> dict:
+        """Check and store 100,000 rows as drafts, then roll the transaction back."""
+        rows = benchmark.import_rows(timezone.localdate(), IMPORT_ROWS)
+        text = "\n".join([",".join(imports.COLUMNS)] + [",".join(r) for r in rows]) + "\n"
+        staff = Membership.objects.filter(role=Role.BACKBONE).select_related("user").first()
+        user = staff.user if staff else User.objects.filter(is_superuser=True).first()
+        if user is None:
+            raise CommandError("The import needs a backbone staff account (run seed_demo).")
+        request = RequestFactory().get("/")
+        request.user = user
+        roles = roles_for(request)
+        started = time.perf_counter()
+        with transaction.atomic():
+            result = imports.run(text, user=user, roles=roles, source="benchmark.csv")
+            seconds = time.perf_counter() - started
+            transaction.set_rollback(True)
+        if not result.ok:
+            raise CommandError(f"The import found problems: {result.problems[:3]}")
+        return {"rows": result.rows, "seconds": seconds, "reports": result.submissions}
+
+    # --- output ------------------------------------------------------------------------
+
+    def print_table(self, r: dict) -> None:
+        group, full, inc, imp = r["group_by"], r["full_rollup"], r["incremental"], r["import"]
+        ratio = full["seconds"] / group["seconds"] if group["seconds"] else float("inf")
+        lines = [
+            ("Approved values rolled up", f"{group['approved_values']:,}", "", "", ""),
+            (
+                "Equivalent single GROUP BY",
+                f"{group['rows']:,} rows",
+                f"{group['seconds']:.2f} s",
+                "",
+                f"{group['peak_mb']:.0f} MB",
+            ),
+            (
+                "Full roll-up (rewrite all)",
+                f"{full['rows']:,} rows",
+                f"{full['seconds']:.2f} s",
+                f"{ratio:.2f}× the GROUP BY (goal ≤ 2×)",
+                f"{full['peak_mb']:.0f} MB",
+            ),
+            (
+                "Incremental after one approval",
+                f"{inc['rows']} indicators",
+                f"{inc['seconds'] * 1000:.0f} ms",
+                f"goal < 100 ms; one indicator alone: median {inc['median_ms']:.0f} ms, "
+                f"max {inc['max_ms']:.0f} ms",
+                f"{inc['peak_mb']:.0f} MB",
+            ),
+            (
+                "Import of CSV rows",
+                f"{imp['rows']:,} rows",
+                f"{imp['seconds']:.2f} s",
+                f"{imp['rows'] / imp['seconds']:,.0f} rows/s",
+                f"{imp['peak_mb']:.0f} MB",
+            ),
+        ]
+        header = ("step", "size", "time", "figure", "peak memory")
+        widths = [max(len(str(row[i])) for row in [header, *lines]) for i in range(5)]
+        for row in [header, tuple("-" * w for w in widths), *lines]:
+            self.stdout.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
+        aggregates = Aggregate.objects.count()
+        self.stdout.write(f"\nAggregates stored: {aggregates:,}. Peak memory is the process's RSS.")
