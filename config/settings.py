@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
@@ -179,7 +180,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "nightly-full-rollup": {
         "task": "measures.tasks.rebuild_all_aggregates",
-        "schedule": 60 * 60 * 24,
+        "schedule": crontab(hour=env_int("ROLLUP_HOUR", 3), minute=0),
     },
 }
 

@@ -137,8 +137,8 @@ _SCOPES_SQL = """
 """
 
 # Built from constants only; the window is passed as query parameters.
-SELECT_SQL = f"""
-WITH base AS (
+_BASE = """
+base AS (
     SELECT dv.indicator_id, i.aggregation, s.organization_id, s.period_type, s.period_start,
            i.period_type AS indicator_period, i.roll_up_periods AND NOT i.stock AS flows_up,
            o.slug, o.county, o.sector_type,
@@ -153,24 +153,20 @@ WITH base AS (
     JOIN partners_organization o ON o.id = s.organization_id
     LEFT JOIN measures_category c ON c.id = dv.category_id
     LEFT JOIN measures_dimension d ON d.id = c.dimension_id
-    WHERE s.status = 'approved' AND dv.value IS NOT NULL {{where}}
-),
-grouped AS (
-    SELECT b.indicator_id, sc.scope_type, sc.scope_key, p.ptype, p.pstart, b.dim, b.cat,
-           MIN(b.aggregation) AS aggregation, SUM(b.num) AS num, SUM(b.den) AS den,
-           COUNT(DISTINCT b.organization_id) AS reported
-    FROM base b
+    WHERE s.status = 'approved' AND dv.value IS NOT NULL {where}
+)"""
+
+# A value counts in its own period and, for flows, in the quarter and year containing it.
+_PERIODS = """
     CROSS JOIN LATERAL (
         VALUES (b.period_type, b.period_start),
                ('quarter', CASE WHEN b.flows_up AND b.indicator_period = 'month'
                                 THEN date_trunc('quarter', b.period_start)::date END),
                ('year', CASE WHEN b.flows_up AND b.indicator_period IN ('month', 'quarter')
                              THEN date_trunc('year', b.period_start)::date END)
-    ) AS p (ptype, pstart)
-    CROSS JOIN LATERAL ({_SCOPES_SQL.format(t="b")}) AS sc (scope_type, scope_key)
-    WHERE p.pstart IS NOT NULL {{period_where}}
-    GROUP BY b.indicator_id, sc.scope_type, sc.scope_key, p.ptype, p.pstart, b.dim, b.cat
-),
+    ) AS p (ptype, pstart)"""
+
+_TAIL = f"""
 expected AS (
     SELECT ro.indicator_id, sc.scope_type, sc.scope_key, COUNT(*) AS n
     FROM measures_indicator_reporting_organizations ro
@@ -193,6 +189,44 @@ JOIN measures_indicator i ON i.id = g.indicator_id
 LEFT JOIN expected e ON e.indicator_id = g.indicator_id AND e.scope_type = g.scope_type
                     AND e.scope_key = g.scope_key
 """
+
+# The straightforward form: one GROUP BY over every value × period × scope, counting the
+# distinct organizations. The benchmark compares the roll-up with it; tests check that both
+# give the same rows.
+SINGLE_GROUP_BY_SQL = f"""
+WITH {_BASE},
+grouped AS (
+    SELECT b.indicator_id, sc.scope_type, sc.scope_key, p.ptype, p.pstart, b.dim, b.cat,
+           MIN(b.aggregation) AS aggregation, SUM(b.num) AS num, SUM(b.den) AS den,
+           COUNT(DISTINCT b.organization_id) AS reported
+    FROM base b {_PERIODS}
+    CROSS JOIN LATERAL ({_SCOPES_SQL.format(t="b")}) AS sc (scope_type, scope_key)
+    WHERE p.pstart IS NOT NULL {{period_where}}
+    GROUP BY b.indicator_id, sc.scope_type, sc.scope_key, p.ptype, p.pstart, b.dim, b.cat
+),{_TAIL}"""
+
+# The roll-up: first one row per organization and period, then the scopes from those. An
+# organization is then one row in each group, so COUNT(*) counts the organizations that
+# reported and PostgreSQL can hash instead of sorting for COUNT(DISTINCT).
+SELECT_SQL = f"""
+WITH {_BASE},
+by_organization AS (
+    SELECT b.indicator_id, b.organization_id, b.slug, b.county, b.sector_type, p.ptype,
+           p.pstart, b.dim, b.cat, MIN(b.aggregation) AS aggregation, SUM(b.num) AS num,
+           SUM(b.den) AS den
+    FROM base b {_PERIODS}
+    WHERE p.pstart IS NOT NULL {{period_where}}
+    GROUP BY b.indicator_id, b.organization_id, b.slug, b.county, b.sector_type, p.ptype,
+             p.pstart, b.dim, b.cat
+),
+grouped AS (
+    SELECT b.indicator_id, sc.scope_type, sc.scope_key, b.ptype, b.pstart, b.dim, b.cat,
+           MIN(b.aggregation) AS aggregation, SUM(b.num) AS num, SUM(b.den) AS den,
+           COUNT(*) AS reported
+    FROM by_organization b
+    CROSS JOIN LATERAL ({_SCOPES_SQL.format(t="b")}) AS sc (scope_type, scope_key)
+    GROUP BY b.indicator_id, sc.scope_type, sc.scope_key, b.ptype, b.pstart, b.dim, b.cat
+),{_TAIL}"""
 
 _INSERT_SQL = (
     """

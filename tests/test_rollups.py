@@ -262,3 +262,35 @@ def test_two_rebuilds_at_once_leave_the_same_rows(reported):
         thread.join()
     assert errors == []
     assert rows() == expected
+
+
+def test_the_rollup_matches_the_single_group_by(reported, breakdown, monthly):
+    if connection.vendor != "postgresql":
+        pytest.skip("the SQL engine runs on PostgreSQL")
+    rollups.rebuild_all()
+    params, where, expected_where, _stock, period_where = rollups.sql_filters(rollups.Window())
+    sql = rollups.SINGLE_GROUP_BY_SQL.format(
+        where=where, expected_where=expected_where, period_where=period_where
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        single = sorted(row[:12] for row in cursor.fetchall())
+    stored = sorted(
+        Aggregate.objects.exclude(
+            indicator__stock=True, period_type__in=["quarter", "year"]
+        ).values_list(
+            "indicator_id",
+            "scope_type",
+            "scope_key",
+            "period_type",
+            "period_start",
+            "dimension_code",
+            "category_code",
+            "numerator",
+            "denominator",
+            "value",
+            "reported",
+            "expected",
+        )
+    )
+    assert single == stored

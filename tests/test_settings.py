@@ -87,3 +87,15 @@ def test_csp_allows_only_our_own_origin(client, db):
     assert "script-src 'self'" in policy
     assert "http" not in policy
     assert "unsafe-inline" not in policy
+
+
+def test_the_full_rollup_runs_nightly_through_beat(settings):
+    from celery.schedules import crontab
+
+    entry = settings.CELERY_BEAT_SCHEDULE["nightly-full-rollup"]
+    assert entry["task"] == "measures.tasks.rebuild_all_aggregates"
+    assert entry["schedule"] == crontab(hour=3, minute=0)
+    from config.celery_app import app
+
+    app.loader.import_default_modules()
+    assert entry["task"] in app.tasks

@@ -78,7 +78,7 @@ class Command(BaseCommand):
             cursor.execute(
                 "SELECT count(*), sum(t.numerator), sum(t.denominator), sum(t.value),"
                 " sum(t.reported), sum(t.expected), count(DISTINCT t.scope_key) FROM ("
-                + rollups.SELECT_SQL.format(
+                + rollups.SINGLE_GROUP_BY_SQL.format(
                     where=where, expected_where=expected_where, period_where=period_where
                 )
                 + ") t",
