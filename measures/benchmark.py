@@ -161,6 +161,8 @@ def seed_large(today: date) -> dict[str, int]:
                        (40 + random() * 50)::numeric AS m
             ) x
             WHERE i.code LIKE %(like)s
+            -- A report's values are written together, so they sit together on disk.
+            ORDER BY s.id, i.id, c.id NULLS FIRST
             """,
             {"like": f"{PREFIX}%", "now": now},
         )

@@ -48,6 +48,7 @@ class Window:
     """What a roll-up recomputes: one indicator (or all) and a span of base periods."""
 
     indicator_ids: tuple[int, ...] | None = None  # None: every indicator
+    base: Period | None = None  # the period approved
     period_type: str | None = None
     start: date | None = None  # the base periods read: those inside the longest period
     end: date | None = None
@@ -67,6 +68,7 @@ def window_for(indicators: list[Indicator], period: Period) -> Window:
     longest = max(touched, key=lambda p: p.end - p.start)
     return Window(
         tuple(sorted(i.pk for i in indicators)),
+        period,
         period.type,
         longest.start,
         longest.end,
@@ -205,6 +207,16 @@ grouped AS (
     GROUP BY b.indicator_id, sc.scope_type, sc.scope_key, p.ptype, p.pstart, b.dim, b.cat
 ),{_TAIL}"""
 
+_GROUPED = f"""
+grouped AS (
+    SELECT b.indicator_id, sc.scope_type, sc.scope_key, b.ptype, b.pstart, b.dim, b.cat,
+           MIN(b.aggregation) AS aggregation, SUM(b.num) AS num, SUM(b.den) AS den,
+           COUNT(*) AS reported
+    FROM by_organization b
+    CROSS JOIN LATERAL ({_SCOPES_SQL.format(t="b")}) AS sc (scope_type, scope_key)
+    GROUP BY b.indicator_id, sc.scope_type, sc.scope_key, b.ptype, b.pstart, b.dim, b.cat
+)"""
+
 # The roll-up: first one row per organization and period, then the scopes from those. An
 # organization is then one row in each group, so COUNT(*) counts the organizations that
 # reported and PostgreSQL can hash instead of sorting for COUNT(DISTINCT).
@@ -219,23 +231,40 @@ by_organization AS (
     GROUP BY b.indicator_id, b.organization_id, b.slug, b.county, b.sector_type, p.ptype,
              p.pstart, b.dim, b.cat
 ),
-grouped AS (
-    SELECT b.indicator_id, sc.scope_type, sc.scope_key, b.ptype, b.pstart, b.dim, b.cat,
-           MIN(b.aggregation) AS aggregation, SUM(b.num) AS num, SUM(b.den) AS den,
-           COUNT(*) AS reported
-    FROM by_organization b
-    CROSS JOIN LATERAL ({_SCOPES_SQL.format(t="b")}) AS sc (scope_type, scope_key)
-    GROUP BY b.indicator_id, sc.scope_type, sc.scope_key, b.ptype, b.pstart, b.dim, b.cat
-),{_TAIL}"""
+{_GROUPED},{_TAIL}"""
 
-_INSERT_SQL = (
-    """
+# An incremental roll-up's quarter and year, from the organizations' stored monthly (or
+# quarterly) figures rather than from every value again.
+LONGER_SELECT_SQL = f"""
+WITH by_organization AS (
+    SELECT a.indicator_id, o.id AS organization_id, o.slug, o.county, o.sector_type, p.ptype,
+           p.pstart, a.dimension_code AS dim, a.category_code AS cat,
+           MIN(i.aggregation) AS aggregation,
+           SUM(CASE WHEN i.aggregation = 'sum' THEN a.value ELSE a.numerator END) AS num,
+           SUM(a.denominator) AS den
+    FROM measures_aggregate a
+    JOIN measures_indicator i ON i.id = a.indicator_id AND a.period_type = i.period_type
+    JOIN partners_organization o ON o.slug = a.scope_key
+    CROSS JOIN LATERAL (
+        VALUES ('quarter', CASE WHEN i.period_type = 'month'
+                                THEN date_trunc('quarter', a.period_start)::date END),
+               ('year', date_trunc('year', a.period_start)::date)
+    ) AS p (ptype, pstart)
+    WHERE a.scope_type = 'organization' AND i.roll_up_periods AND NOT i.stock
+      AND i.period_type IN ('month', 'quarter') AND p.pstart IS NOT NULL
+      AND a.indicator_id = ANY(%(indicators)s) AND a.period_start BETWEEN %(start)s AND %(end)s
+      {{period_where}}
+    GROUP BY a.indicator_id, o.id, o.slug, o.county, o.sector_type, p.ptype, p.pstart,
+             a.dimension_code, a.category_code
+),{_GROUPED},{_TAIL}"""
+
+_COLUMNS = """
 INSERT INTO measures_aggregate (
     indicator_id, scope_type, scope_key, period_type, period_start, dimension_code,
     category_code, numerator, denominator, value, reported, expected, computed_at
 )"""
-    + SELECT_SQL
-)
+
+_INSERT_SQL = _COLUMNS + SELECT_SQL
 
 _STOCK_SQL = """
 INSERT INTO measures_aggregate (
@@ -291,13 +320,16 @@ def sql_filters(window: Window) -> tuple[dict, str, str, str, str]:
 def _write_sql(window: Window) -> int:
     params, where, expected_where, stock_where, period_where = sql_filters(window)
     with connection.cursor() as cursor:
-        cursor.execute(
-            _INSERT_SQL.format(
-                where=where, expected_where=expected_where, period_where=period_where
-            ),
-            params,
-        )
-        rows = cursor.rowcount
+        if window.indicator_ids is None:
+            cursor.execute(
+                _INSERT_SQL.format(
+                    where=where, expected_where=expected_where, period_where=period_where
+                ),
+                params,
+            )
+            rows = cursor.rowcount
+        else:
+            rows = _write_sql_incremental(cursor, window, params, expected_where)
         if (
             window.indicator_ids is None
             or Indicator.objects.filter(pk__in=window.indicator_ids, stock=True).exists()
@@ -305,6 +337,38 @@ def _write_sql(window: Window) -> int:
             cursor.execute(_STOCK_SQL.format(where=stock_where), params)
             rows += cursor.rowcount
         return rows
+
+
+def _write_sql_incremental(cursor, window: Window, params: dict, expected_where: str) -> int:
+    """The approved period from its values; its quarter and year from the organizations'
+    figures for the periods inside them, which are already stored."""
+    params = {**params, "base_start": window.base.start}
+    cursor.execute(
+        _INSERT_SQL.format(
+            where="AND dv.indicator_id = ANY(%(indicators)s)"
+            " AND s.period_type = %(period_type)s AND s.period_start = %(base_start)s",
+            expected_where=expected_where,
+            period_where="AND p.ptype = %(period_type)s AND p.pstart = %(base_start)s",
+        ),
+        params,
+    )
+    rows = cursor.rowcount
+    longer = [p for p in window.periods if p != window.base]
+    if longer:
+        touched = []
+        for n, period in enumerate(longer):
+            params[f"lt{n}"], params[f"ls{n}"] = period.type, period.start
+            touched.append(f"(%(lt{n})s, %(ls{n})s::date)")
+        cursor.execute(
+            _COLUMNS
+            + LONGER_SELECT_SQL.format(
+                expected_where=expected_where,
+                period_where=f"AND (p.ptype, p.pstart) IN ({', '.join(touched)})",
+            ),
+            params,
+        )
+        rows += cursor.rowcount
+    return rows
 
 
 # --- Portable: the same rows, computed in Python -----------------------------------------
