@@ -224,4 +224,6 @@ def _enqueue_rollups(submission: Submission) -> None:
     period = submission.period
     indicator_ids = sorted(set(submission.values.values_list("indicator_id", flat=True)))
     if indicator_ids:
-        rollup_report.delay_on_commit(indicator_ids, period.type, period.start.isoformat())
+        rollup_report.delay_on_commit(
+            indicator_ids, period.type, period.start.isoformat(), submission.organization.slug
+        )

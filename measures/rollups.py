@@ -53,15 +53,19 @@ class Window:
     start: date | None = None  # the base periods read: those inside the longest period
     end: date | None = None
     periods: tuple[Period, ...] = ()  # the figures rewritten
+    scopes: tuple[tuple[str, str], ...] = ()  # the scopes rewritten; () for every scope
 
     @property
     def keys(self) -> set[tuple[str, date]]:
         return {(p.type, p.start) for p in self.periods}
 
 
-def window_for(indicators: list[Indicator], period: Period) -> Window:
+def window_for(
+    indicators: list[Indicator], period: Period, organization: Organization | None = None
+) -> Window:
     """An approval touches its period and the quarter and year that contain it; those are
-    recomputed from the base periods inside the longest of them."""
+    recomputed from the base periods inside the longest of them. Only the scopes the
+    approving organization belongs to can change: the region, its county, its type, itself."""
     touched = {period}
     for indicator in indicators:
         touched.update(Period.containing(k, period.start) for k in indicator.rolled_up_period_types)
@@ -73,15 +77,27 @@ def window_for(indicators: list[Indicator], period: Period) -> Window:
         longest.start,
         longest.end,
         tuple(sorted(touched)),
+        tuple((str(kind), key) for kind, key in _scopes(vars(organization)))
+        if organization
+        else (),
     )
 
 
-def rollup(indicator_ids: list[int], period_type: str, period_start: date) -> int:
-    """Incremental roll-up after an approval or a reopening: its indicators, its period."""
+def rollup(
+    indicator_ids: list[int],
+    period_type: str,
+    period_start: date,
+    organization_slug: str | None = None,
+) -> int:
+    """Incremental roll-up after an approval or a reopening: its indicators, its period,
+    and the scopes of the organization (every scope when it is not given)."""
     indicators = list(Indicator.objects.filter(pk__in=indicator_ids))
     if not indicators:
         return 0
-    window = window_for(indicators, Period(period_type, period_start))
+    organization = (
+        Organization.objects.filter(slug=organization_slug).first() if organization_slug else None
+    )
+    window = window_for(indicators, Period(period_type, period_start), organization)
     return _run(window, RollupRun.Kind.INCREMENTAL)
 
 
@@ -128,6 +144,11 @@ def _delete(window: Window) -> None:
         for period in window.periods:
             touched |= Q(period_type=period.type, period_start=period.start)
         aggregates = aggregates.filter(touched, indicator_id__in=window.indicator_ids)
+        if window.scopes:
+            in_scope = Q(pk__in=[])
+            for scope_type, scope_key in window.scopes:
+                in_scope |= Q(scope_type=scope_type, scope_key=scope_key)
+            aggregates = aggregates.filter(in_scope)
     aggregates._raw_delete(aggregates.db)
 
 
@@ -214,6 +235,7 @@ grouped AS (
            COUNT(*) AS reported
     FROM by_organization b
     CROSS JOIN LATERAL ({_SCOPES_SQL.format(t="b")}) AS sc (scope_type, scope_key)
+    WHERE true {{scope_where}}
     GROUP BY b.indicator_id, sc.scope_type, sc.scope_key, b.ptype, b.pstart, b.dim, b.cat
 )"""
 
@@ -289,10 +311,10 @@ ORDER BY a.indicator_id, a.scope_type, a.scope_key, p.ptype, p.pstart, a.dimensi
 """
 
 
-def sql_filters(window: Window) -> tuple[dict, str, str, str, str]:
+def sql_filters(window: Window) -> tuple[dict, str, str, str, str, str]:
     """Query parameters and the WHERE clauses that narrow the roll-up to a window."""
     params = {"now": timezone.now()}
-    where = expected_where = stock_where = period_where = ""
+    where = expected_where = stock_where = period_where = scope_where = ""
     if window.indicator_ids is not None:
         params.update(
             indicators=list(window.indicator_ids),
@@ -310,26 +332,37 @@ def sql_filters(window: Window) -> tuple[dict, str, str, str, str]:
             params[f"pt{n}"], params[f"ps{n}"] = period.type, period.start
             touched.append(f"(%(pt{n})s, %(ps{n})s::date)")
         period_where = f"AND (p.ptype, p.pstart) IN ({', '.join(touched)})"
+        if window.scopes:
+            pairs = []
+            for n, (scope_type, scope_key) in enumerate(window.scopes):
+                params[f"st{n}"], params[f"sk{n}"] = scope_type, scope_key
+                pairs.append(f"(%(st{n})s, %(sk{n})s)")
+            scope_where = f"AND (sc.scope_type, sc.scope_key) IN ({', '.join(pairs)})"
         stock_where = (
             "AND a.indicator_id = ANY(%(indicators)s)"
-            " AND a.period_start BETWEEN %(start)s AND %(end)s " + period_where
+            " AND a.period_start BETWEEN %(start)s AND %(end)s "
+            + period_where
+            + scope_where.replace("sc.", "a.")
         )
-    return params, where, expected_where, stock_where, period_where
+    return params, where, expected_where, stock_where, period_where, scope_where
 
 
 def _write_sql(window: Window) -> int:
-    params, where, expected_where, stock_where, period_where = sql_filters(window)
+    params, where, expected_where, stock_where, period_where, scope_where = sql_filters(window)
     with connection.cursor() as cursor:
         if window.indicator_ids is None:
             cursor.execute(
                 _INSERT_SQL.format(
-                    where=where, expected_where=expected_where, period_where=period_where
+                    where=where,
+                    expected_where=expected_where,
+                    period_where=period_where,
+                    scope_where="",
                 ),
                 params,
             )
             rows = cursor.rowcount
         else:
-            rows = _write_sql_incremental(cursor, window, params, expected_where)
+            rows = _write_sql_incremental(cursor, window, params, expected_where, scope_where)
         if (
             window.indicator_ids is None
             or Indicator.objects.filter(pk__in=window.indicator_ids, stock=True).exists()
@@ -339,7 +372,9 @@ def _write_sql(window: Window) -> int:
         return rows
 
 
-def _write_sql_incremental(cursor, window: Window, params: dict, expected_where: str) -> int:
+def _write_sql_incremental(
+    cursor, window: Window, params: dict, expected_where: str, scope_where: str
+) -> int:
     """The approved period from its values; its quarter and year from the organizations'
     figures for the periods inside them, which are already stored."""
     params = {**params, "base_start": window.base.start}
@@ -349,6 +384,7 @@ def _write_sql_incremental(cursor, window: Window, params: dict, expected_where:
             " AND s.period_type = %(period_type)s AND s.period_start = %(base_start)s",
             expected_where=expected_where,
             period_where="AND p.ptype = %(period_type)s AND p.pstart = %(base_start)s",
+            scope_where=scope_where,
         ),
         params,
     )
@@ -364,6 +400,7 @@ def _write_sql_incremental(cursor, window: Window, params: dict, expected_where:
             + LONGER_SELECT_SQL.format(
                 expected_where=expected_where,
                 period_where=f"AND (p.ptype, p.pstart) IN ({', '.join(touched)})",
+                scope_where=scope_where,
             ),
             params,
         )
@@ -486,6 +523,8 @@ def _write_python(window: Window) -> int:
     aggregates += _stock_periods(indicators, aggregates)
     if window.indicator_ids is not None:
         aggregates = [a for a in aggregates if (a.period_type, a.period_start) in window.keys]
+    if window.scopes:
+        aggregates = [a for a in aggregates if (a.scope_type, a.scope_key) in window.scopes]
     Aggregate.objects.bulk_create(aggregates, batch_size=2000)
     return len(aggregates)
 

@@ -6,9 +6,14 @@ from measures import rollups
 
 
 @shared_task(acks_late=True)
-def rollup_report(indicator_ids: list[int], period_type: str, period_start: str) -> int:
-    """Incremental roll-up after an approval or a reopening: its indicators and period."""
-    return rollups.rollup(indicator_ids, period_type, date.fromisoformat(period_start))
+def rollup_report(
+    indicator_ids: list[int], period_type: str, period_start: str, organization: str | None = None
+) -> int:
+    """Incremental roll-up after an approval or a reopening: its indicators and period, in
+    the scopes of the reporting organization."""
+    return rollups.rollup(
+        indicator_ids, period_type, date.fromisoformat(period_start), organization
+    )
 
 
 @shared_task(acks_late=True)

@@ -205,15 +205,19 @@ def test_months_roll_up_to_quarters_and_years(monthly):
 
 def test_running_twice_gives_the_same_rows_and_full_equals_incremental(reported, monthly):
     flow, stock, score = monthly
-    # One incremental roll-up per approved report, as the approvals would enqueue.
-    for indicator, period_type, start in (
-        (reported.share, PeriodType.YEAR, START),
-        (reported.count, PeriodType.YEAR, START),
-        *((flow, PeriodType.MONTH, date(2024, m, 1)) for m in (1, 2, 3)),
-        *((stock, PeriodType.MONTH, date(2024, m, 1)) for m in (1, 2, 3)),
-        (score, PeriodType.MONTH, date(2024, 1, 1)),
+    # One incremental roll-up per approved report, as the approvals would enqueue: each
+    # rewrites only the scopes of the organization that reported.
+    a, b = reported.org_a.slug, reported.org_b.slug
+    for indicator, period_type, start, org in (
+        (reported.share, PeriodType.YEAR, START, a),
+        (reported.share, PeriodType.YEAR, START, b),
+        (reported.count, PeriodType.YEAR, START, a),
+        *((flow, PeriodType.MONTH, date(2024, m, 1), a) for m in (1, 2, 3)),
+        *((stock, PeriodType.MONTH, date(2024, m, 1), a) for m in (1, 2, 3)),
+        (score, PeriodType.MONTH, date(2024, 1, 1), a),
+        (score, PeriodType.MONTH, date(2024, 1, 1), b),
     ):
-        rollups.rollup([indicator.pk], period_type, start)
+        rollups.rollup([indicator.pk], period_type, start, org)
     incremental = rows()
     rollups.rollup([reported.share.pk], PeriodType.YEAR, START)
     assert rows() == incremental
@@ -221,7 +225,7 @@ def test_running_twice_gives_the_same_rows_and_full_equals_incremental(reported,
     assert rows() == incremental
     rollups.rebuild_all()
     assert rows() == incremental
-    assert RollupRun.objects.filter(status=RollupRun.Status.OK).count() == 12
+    assert RollupRun.objects.filter(status=RollupRun.Status.OK).count() == 14
 
 
 def test_the_sql_and_the_portable_engine_agree(reported, breakdown, monthly):
@@ -268,7 +272,9 @@ def test_the_rollup_matches_the_single_group_by(reported, breakdown, monthly):
     if connection.vendor != "postgresql":
         pytest.skip("the SQL engine runs on PostgreSQL")
     rollups.rebuild_all()
-    params, where, expected_where, _stock, period_where = rollups.sql_filters(rollups.Window())
+    params, where, expected_where, _stock, period_where, _scope = rollups.sql_filters(
+        rollups.Window()
+    )
     sql = rollups.SINGLE_GROUP_BY_SQL.format(
         where=where, expected_where=expected_where, period_where=period_where
     )

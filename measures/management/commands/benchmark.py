@@ -108,15 +108,18 @@ class Command(BaseCommand):
         indicator_ids = list(
             submission.values.filter(category=None).values_list("indicator_id", flat=True)
         )
+        slug = submission.organization.slug
         timings = []
         with transaction.atomic():
             for indicator_id in indicator_ids:
                 started = time.perf_counter()
-                rollups.rollup([indicator_id], submission.period_type, submission.period_start)
+                rollups.rollup(
+                    [indicator_id], submission.period_type, submission.period_start, slug
+                )
                 timings.append(time.perf_counter() - started)
             # What the task after an approval runs: every indicator of the report at once.
             started = time.perf_counter()
-            rollups.rollup(indicator_ids, submission.period_type, submission.period_start)
+            rollups.rollup(indicator_ids, submission.period_type, submission.period_start, slug)
             whole = time.perf_counter() - started
         return {
             "rows": len(indicator_ids),
