@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from measures.periods import Period, PeriodType
@@ -416,7 +417,6 @@ class Aggregate(models.Model):
                 fields=["indicator", "period_type", "period_start"], name="aggregate_period_idx"
             )
         ]
-        ordering = ["indicator", "period_start"]
 
     def __str__(self):
         return f"{self.indicator_id} {self.scope_type}:{self.scope_key} {self.period_start}"
@@ -444,7 +444,7 @@ class RollupRun(models.Model):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
-    started_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True)
     rows = models.PositiveIntegerField(default=0)
     detail = models.TextField(blank=True)

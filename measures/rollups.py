@@ -54,6 +54,8 @@ class Window:
     end: date | None = None
     periods: tuple[Period, ...] = ()  # the figures rewritten
     scopes: tuple[tuple[str, str], ...] = ()  # the scopes rewritten; () for every scope
+    organization_id: int | None = None  # the organization that reported
+    has_stock: bool = False
 
     @property
     def keys(self) -> set[tuple[str, date]]:
@@ -80,6 +82,8 @@ def window_for(
         tuple((str(kind), key) for kind, key in _scopes(vars(organization)))
         if organization
         else (),
+        organization.pk if organization else None,
+        any(i.stock for i in indicators),
     )
 
 
@@ -107,25 +111,38 @@ def rebuild_all() -> int:
 
 
 def _run(window: Window, kind: str) -> int:
-    run = RollupRun.objects.create(kind=kind)
-    started = time.perf_counter()
+    """Rewrite the window's figures in one transaction and record the run. A full rebuild
+    is recorded as running while it runs; an incremental one, short and frequent, is
+    recorded in its own transaction when it ends."""
+    started_at, started = timezone.now(), time.perf_counter()
+    run = RollupRun.objects.create(kind=kind) if kind == RollupRun.Kind.FULL else None
     try:
         with transaction.atomic():
             _lock()
             _delete(window)
             write = _write_sql if connection.vendor == "postgresql" else _write_python
             rows = write(window)
+            outcome = {
+                "status": RollupRun.Status.OK,
+                "finished_at": timezone.now(),
+                "rows": rows,
+                "detail": f"{time.perf_counter() - started:.3f} s",
+            }
+            if run is None:
+                RollupRun.objects.create(kind=kind, started_at=started_at, **outcome)
     except Exception as error:
-        RollupRun.objects.filter(pk=run.pk).update(
-            status=RollupRun.Status.FAILED, finished_at=timezone.now(), detail=repr(error)[:2000]
-        )
+        failure = {
+            "status": RollupRun.Status.FAILED,
+            "finished_at": timezone.now(),
+            "detail": repr(error)[:2000],
+        }
+        if run is None:
+            RollupRun.objects.create(kind=kind, started_at=started_at, **failure)
+        else:
+            RollupRun.objects.filter(pk=run.pk).update(**failure)
         raise
-    RollupRun.objects.filter(pk=run.pk).update(
-        status=RollupRun.Status.OK,
-        finished_at=timezone.now(),
-        rows=rows,
-        detail=f"{time.perf_counter() - started:.3f} s",
-    )
+    if run is not None:
+        RollupRun.objects.filter(pk=run.pk).update(**outcome)
     return rows
 
 
@@ -138,17 +155,37 @@ def _lock() -> None:
 
 
 def _delete(window: Window) -> None:
-    aggregates = Aggregate.objects.all()
-    if window.indicator_ids is not None:
-        touched = Q(pk__in=[])
-        for period in window.periods:
-            touched |= Q(period_type=period.type, period_start=period.start)
-        aggregates = aggregates.filter(touched, indicator_id__in=window.indicator_ids)
+    if window.indicator_ids is None:
+        Aggregate.objects.all()._raw_delete(Aggregate.objects.db)
+        return
+    if connection.vendor == "postgresql":
+        params, *_clauses, scope_where = sql_filters(window)
+        periods = ", ".join(f"(%(pt{n})s, %(ps{n})s::date)" for n in range(len(window.periods)))
+        # The lists of each column let PostgreSQL walk the unique index; the pairs keep the
+        # delete exact.
+        params["period_types"] = sorted({p.type for p in window.periods})
+        params["period_starts"] = sorted({p.start for p in window.periods})
+        params["scope_types"] = sorted({t for t, _k in window.scopes})
+        params["scope_keys"] = sorted({k for _t, k in window.scopes})
+        lists = " AND period_type = ANY(%(period_types)s) AND period_start = ANY(%(period_starts)s)"
         if window.scopes:
-            in_scope = Q(pk__in=[])
-            for scope_type, scope_key in window.scopes:
-                in_scope |= Q(scope_type=scope_type, scope_key=scope_key)
-            aggregates = aggregates.filter(in_scope)
+            lists += " AND scope_type = ANY(%(scope_types)s) AND scope_key = ANY(%(scope_keys)s)"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "DELETE FROM measures_aggregate sc WHERE indicator_id = ANY(%(indicators)s)"
+                f"{lists} AND (period_type, period_start) IN ({periods}) {scope_where}",
+                params,
+            )
+        return
+    touched = Q(pk__in=[])
+    for period in window.periods:
+        touched |= Q(period_type=period.type, period_start=period.start)
+    aggregates = Aggregate.objects.filter(touched, indicator_id__in=window.indicator_ids)
+    if window.scopes:
+        in_scope = Q(pk__in=[])
+        for scope_type, scope_key in window.scopes:
+            in_scope |= Q(scope_type=scope_type, scope_key=scope_key)
+        aggregates = aggregates.filter(in_scope)
     aggregates._raw_delete(aggregates.db)
 
 
@@ -280,6 +317,23 @@ WITH by_organization AS (
              a.dimension_code, a.category_code
 ),{_GROUPED},{_TAIL}"""
 
+# An incremental roll-up's region, county and type figures, from the organizations' stored
+# figures for the same periods: an organization is one row in each group. Stocks take only
+# their own period from here; their quarters and years come from _STOCK_SQL.
+FROM_ORGANIZATIONS_SQL = f"""
+WITH by_organization AS (
+    SELECT a.indicator_id, o.id AS organization_id, o.slug, o.county, o.sector_type,
+           a.period_type AS ptype, a.period_start AS pstart, a.dimension_code AS dim,
+           a.category_code AS cat, i.aggregation,
+           CASE WHEN i.aggregation = 'sum' THEN a.value ELSE a.numerator END AS num,
+           a.denominator AS den
+    FROM measures_aggregate a
+    JOIN measures_indicator i ON i.id = a.indicator_id
+    JOIN partners_organization o ON o.slug = a.scope_key
+    WHERE a.scope_type = 'organization' AND a.indicator_id = ANY(%(indicators)s)
+      AND (a.period_type = i.period_type OR NOT i.stock) {{period_where}}
+),{_GROUPED},{_TAIL}"""
+
 _COLUMNS = """
 INSERT INTO measures_aggregate (
     indicator_id, scope_type, scope_key, period_type, period_start, dimension_code,
@@ -363,16 +417,54 @@ def _write_sql(window: Window) -> int:
             rows = cursor.rowcount
         else:
             rows = _write_sql_incremental(cursor, window, params, expected_where, scope_where)
-        if (
-            window.indicator_ids is None
-            or Indicator.objects.filter(pk__in=window.indicator_ids, stock=True).exists()
-        ):
+        if window.indicator_ids is None or window.has_stock:
             cursor.execute(_STOCK_SQL.format(where=stock_where), params)
             rows += cursor.rowcount
         return rows
 
 
 def _write_sql_incremental(
+    cursor, window: Window, params: dict, expected_where: str, scope_where: str
+) -> int:
+    """With the reporting organization known: its own figures from its values, then the
+    region's, its county's and its type's from every organization's stored figures."""
+    if window.organization_id is None:
+        return _write_sql_all_scopes(cursor, window, params, expected_where, scope_where)
+    params = {**params, "org_id": window.organization_id}
+    touched = []
+    for n, period in enumerate(window.periods):
+        params[f"lt{n}"], params[f"ls{n}"] = period.type, period.start
+        touched.append(f"(%(lt{n})s, %(ls{n})s::date)")
+    periods = ", ".join(touched)
+    others = []
+    for n, (scope_type, scope_key) in enumerate(window.scopes):
+        if scope_type != ScopeType.ORGANIZATION:
+            params[f"ot{n}"], params[f"ok{n}"] = scope_type, scope_key
+            others.append(f"(%(ot{n})s, %(ok{n})s)")
+    cursor.execute(
+        _INSERT_SQL.format(
+            where="AND dv.indicator_id = ANY(%(indicators)s) AND s.organization_id = %(org_id)s"
+            " AND s.period_type = %(period_type)s AND s.period_start BETWEEN %(start)s AND %(end)s",
+            expected_where=expected_where,
+            period_where=f"AND (p.ptype, p.pstart) IN ({periods})",
+            scope_where="AND sc.scope_type = 'organization'",
+        ),
+        params,
+    )
+    rows = cursor.rowcount
+    cursor.execute(
+        _COLUMNS
+        + FROM_ORGANIZATIONS_SQL.format(
+            expected_where=expected_where,
+            period_where=f"AND (a.period_type, a.period_start) IN ({periods})",
+            scope_where=f"AND (sc.scope_type, sc.scope_key) IN ({', '.join(others)})",
+        ),
+        params,
+    )
+    return rows + cursor.rowcount
+
+
+def _write_sql_all_scopes(
     cursor, window: Window, params: dict, expected_where: str, scope_where: str
 ) -> int:
     """The approved period from its values; its quarter and year from the organizations'
