@@ -71,7 +71,9 @@ class Command(BaseCommand):
     def step_group_by(self) -> dict:
         """The equivalent single GROUP BY: the roll-up's SELECT with every output computed
         (summed, so that PostgreSQL cannot leave any out), writing nothing."""
-        params, where, expected_where, _stock, period_where = rollups.sql_filters(rollups.Window())
+        params, where, expected_where, _stock, period_where, _scope = rollups.sql_filters(
+            rollups.Window()
+        )
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL work_mem = '256MB'")
             started = time.perf_counter()
