@@ -119,9 +119,12 @@ def _run(window: Window, kind: str) -> int:
     try:
         with transaction.atomic():
             _lock()
-            _delete(window)
-            write = _write_sql if connection.vendor == "postgresql" else _write_python
-            rows = write(window)
+            if connection.vendor == "postgresql" and window.indicator_ids is None:
+                rows = _swap_in_rebuilt_table()
+            else:
+                _delete(window)
+                write = _write_sql if connection.vendor == "postgresql" else _write_python
+                rows = write(window)
             outcome = {
                 "status": RollupRun.Status.OK,
                 "finished_at": timezone.now(),
@@ -421,6 +424,61 @@ def _write_sql(window: Window) -> int:
             cursor.execute(_STOCK_SQL.format(where=stock_where), params)
             rows += cursor.rowcount
         return rows
+
+
+TABLE = Aggregate._meta.db_table
+NEXT_TABLE = f"{TABLE}_next"
+
+
+def _swap_in_rebuilt_table() -> int:
+    """The full rebuild on PostgreSQL: write every figure into a fresh table without
+    indexes, then swap it in with the same keys and indexes as the old one. Writing millions
+    of rows into an indexed table, beside the rows being replaced, costs several times more.
+    Readers see the old figures until the commit; they wait only while the indexes are built."""
+    params, where, expected_where, stock_where, period_where, _scope = sql_filters(Window())
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {NEXT_TABLE}")
+        cursor.execute(
+            f"CREATE TABLE {NEXT_TABLE} (LIKE {TABLE} "
+            "INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING CONSTRAINTS)"
+        )
+        cursor.execute(
+            _INSERT_SQL.replace(f"INSERT INTO {TABLE} ", f"INSERT INTO {NEXT_TABLE} ").format(
+                where=where,
+                expected_where=expected_where,
+                period_where=period_where,
+                scope_where="",
+            ),
+            params,
+        )
+        rows = cursor.rowcount
+        cursor.execute(_STOCK_SQL.replace(TABLE, NEXT_TABLE).format(where=stock_where), params)
+        rows += cursor.rowcount
+        # The old table's keys and indexes, to give the new one the same names.
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint"
+            " WHERE conrelid = %s::regclass AND contype IN ('p', 'u', 'f')"
+            " ORDER BY contype = 'f', conname",
+            [TABLE],
+        )
+        constraints = cursor.fetchall()
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+            " AND tablename = %s AND indexname NOT IN"
+            " (SELECT conname FROM pg_constraint WHERE conrelid = %s::regclass)",
+            [TABLE, TABLE],
+        )
+        indexes = [row[0] for row in cursor.fetchall()]
+        # Check deferred keys now: a table with pending checks cannot be dropped.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(f"LOCK TABLE {TABLE} IN ACCESS EXCLUSIVE MODE")
+        cursor.execute(f"DROP TABLE {TABLE}")
+        cursor.execute(f"ALTER TABLE {NEXT_TABLE} RENAME TO {TABLE}")
+        for name, definition in constraints:
+            cursor.execute(f'ALTER TABLE {TABLE} ADD CONSTRAINT "{name}" {definition}')
+        for definition in indexes:
+            cursor.execute(definition)
+    return rows
 
 
 def _write_sql_incremental(

@@ -300,3 +300,21 @@ def test_the_rollup_matches_the_single_group_by(reported, breakdown, monthly):
         )
     )
     assert single == stored
+
+
+def test_the_full_rebuild_keeps_the_tables_keys_and_indexes(reported):
+    if connection.vendor != "postgresql":
+        pytest.skip("the table is swapped on PostgreSQL")
+    with connection.cursor() as cursor:
+        before = connection.introspection.get_constraints(cursor, "measures_aggregate")
+    rollups.rebuild_all()
+    rollups.rebuild_all()
+    with connection.cursor() as cursor:
+        after = connection.introspection.get_constraints(cursor, "measures_aggregate")
+    assert set(after) == set(before)
+    for name, details in before.items():
+        for key in ("columns", "primary_key", "unique", "foreign_key", "index"):
+            assert after[name][key] == details[key], (name, key)
+    # New figures still get ids of their own.
+    rollups.rollup([reported.count.pk], PeriodType.YEAR, START, reported.org_a.slug)
+    assert Aggregate.objects.filter(indicator=reported.count).count() == 4
