@@ -442,13 +442,18 @@ def _swap_in_rebuilt_table() -> int:
             f"CREATE TABLE {NEXT_TABLE} (LIKE {TABLE} "
             "INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING CONSTRAINTS)"
         )
+        # Written in the order the incremental roll-ups read them: an indicator's figures for
+        # one period sit together.
         cursor.execute(
-            _INSERT_SQL.replace(f"INSERT INTO {TABLE} ", f"INSERT INTO {NEXT_TABLE} ").format(
+            _COLUMNS.replace(TABLE, NEXT_TABLE)
+            + " SELECT * FROM ("
+            + SELECT_SQL.format(
                 where=where,
                 expected_where=expected_where,
                 period_where=period_where,
                 scope_where="",
-            ),
+            )
+            + ") AS rolled ORDER BY 1, 4, 5, 2, 3",
             params,
         )
         rows = cursor.rowcount
