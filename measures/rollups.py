@@ -327,7 +327,17 @@ WITH by_organization AS (
 # figures for the same periods: an organization is one row in each group. Stocks take only
 # their own period from here; their quarters and years come from _STOCK_SQL.
 FROM_ORGANIZATIONS_SQL = f"""
-WITH by_organization AS (
+WITH {_BASE},
+own AS (
+    SELECT b.indicator_id, b.organization_id, b.slug, b.county, b.sector_type, p.ptype,
+           p.pstart, b.dim, b.cat, MIN(b.aggregation) AS aggregation, SUM(b.num) AS num,
+           SUM(b.den) AS den
+    FROM base b {_PERIODS}
+    WHERE p.pstart IS NOT NULL {{period_where}}
+    GROUP BY b.indicator_id, b.organization_id, b.slug, b.county, b.sector_type, p.ptype,
+             p.pstart, b.dim, b.cat
+),
+others AS (
     SELECT a.indicator_id, o.id AS organization_id, o.slug, o.county, o.sector_type,
            a.period_type AS ptype, a.period_start AS pstart, a.dimension_code AS dim,
            a.category_code AS cat, i.aggregation,
@@ -336,9 +346,12 @@ WITH by_organization AS (
     FROM measures_aggregate a
     JOIN measures_indicator i ON i.id = a.indicator_id
     JOIN partners_organization o ON o.slug = a.scope_key
-    WHERE a.scope_type = 'organization' AND a.indicator_id = ANY(%(indicators)s)
-      AND (a.period_type = i.period_type OR NOT i.stock) {{period_where}}
-),{_GROUPED},{_TAIL}"""
+    WHERE a.scope_type = 'organization' AND a.scope_key <> %(org_slug)s
+      AND a.indicator_id = ANY(%(indicators)s)
+      AND (a.period_type = i.period_type OR NOT i.stock) {{stored_period_where}}
+),
+by_organization AS (SELECT * FROM own UNION ALL SELECT * FROM others),
+{_GROUPED},{_TAIL}"""
 
 _COLUMNS = """
 INSERT INTO measures_aggregate (
@@ -497,37 +510,31 @@ def _write_sql_incremental(
     if window.organization_id is None:
         return _write_sql_all_scopes(cursor, window, params, expected_where, scope_where)
     params = {**params, "org_id": window.organization_id}
-    touched = []
+    touched, scopes = [], []
     for n, period in enumerate(window.periods):
         params[f"lt{n}"], params[f"ls{n}"] = period.type, period.start
         touched.append(f"(%(lt{n})s, %(ls{n})s::date)")
-    periods = ", ".join(touched)
-    others = []
     for n, (scope_type, scope_key) in enumerate(window.scopes):
-        if scope_type != ScopeType.ORGANIZATION:
-            params[f"ot{n}"], params[f"ok{n}"] = scope_type, scope_key
-            others.append(f"(%(ot{n})s, %(ok{n})s)")
-    cursor.execute(
-        _INSERT_SQL.format(
-            where="AND dv.indicator_id = ANY(%(indicators)s) AND s.organization_id = %(org_id)s"
-            " AND s.period_type = %(period_type)s AND s.period_start BETWEEN %(start)s AND %(end)s",
-            expected_where=expected_where,
-            period_where=f"AND (p.ptype, p.pstart) IN ({periods})",
-            scope_where="AND sc.scope_type = 'organization'",
-        ),
-        params,
-    )
-    rows = cursor.rowcount
+        params[f"ot{n}"], params[f"ok{n}"] = scope_type, scope_key
+        scopes.append(f"(%(ot{n})s, %(ok{n})s)")
+        if scope_type == ScopeType.ORGANIZATION:
+            params["org_slug"] = scope_key
+    periods = ", ".join(touched)
+    # The organization's own figures from its values, every other organization's from the
+    # stored figures, grouped together into the four scopes in one statement.
     cursor.execute(
         _COLUMNS
         + FROM_ORGANIZATIONS_SQL.format(
+            where="AND dv.indicator_id = ANY(%(indicators)s) AND s.organization_id = %(org_id)s"
+            " AND s.period_type = %(period_type)s AND s.period_start BETWEEN %(start)s AND %(end)s",
+            period_where=f"AND (p.ptype, p.pstart) IN ({periods})",
+            stored_period_where=f"AND (a.period_type, a.period_start) IN ({periods})",
             expected_where=expected_where,
-            period_where=f"AND (a.period_type, a.period_start) IN ({periods})",
-            scope_where=f"AND (sc.scope_type, sc.scope_key) IN ({', '.join(others)})",
+            scope_where=f"AND (sc.scope_type, sc.scope_key) IN ({', '.join(scopes)})",
         ),
         params,
     )
-    return rows + cursor.rowcount
+    return cursor.rowcount
 
 
 def _write_sql_all_scopes(
