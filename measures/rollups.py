@@ -282,12 +282,8 @@ grouped AS (
     GROUP BY b.indicator_id, sc.scope_type, sc.scope_key, b.ptype, b.pstart, b.dim, b.cat
 )"""
 
-# The roll-up: first one row per organization and period, then the scopes from those. An
-# organization is then one row in each group, so COUNT(*) counts the organizations that
-# reported and PostgreSQL can hash instead of sorting for COUNT(DISTINCT).
-SELECT_SQL = f"""
-WITH {_BASE},
-by_organization AS (
+# One row per organization, period and category, from the values.
+_OWN = f"""
     SELECT b.indicator_id, b.organization_id, b.slug, b.county, b.sector_type, p.ptype,
            p.pstart, b.dim, b.cat, MIN(b.aggregation) AS aggregation, SUM(b.num) AS num,
            SUM(b.den) AS den
@@ -295,48 +291,22 @@ by_organization AS (
     WHERE p.pstart IS NOT NULL {{period_where}}
     GROUP BY b.indicator_id, b.organization_id, b.slug, b.county, b.sector_type, p.ptype,
              p.pstart, b.dim, b.cat
-),
-{_GROUPED},{_TAIL}"""
+"""
 
-# An incremental roll-up's quarter and year, from the organizations' stored monthly (or
-# quarterly) figures rather than from every value again.
-LONGER_SELECT_SQL = f"""
-WITH by_organization AS (
-    SELECT a.indicator_id, o.id AS organization_id, o.slug, o.county, o.sector_type, p.ptype,
-           p.pstart, a.dimension_code AS dim, a.category_code AS cat,
-           MIN(i.aggregation) AS aggregation,
-           SUM(CASE WHEN i.aggregation = 'sum' THEN a.value ELSE a.numerator END) AS num,
-           SUM(a.denominator) AS den
-    FROM measures_aggregate a
-    JOIN measures_indicator i ON i.id = a.indicator_id AND a.period_type = i.period_type
-    JOIN partners_organization o ON o.slug = a.scope_key
-    CROSS JOIN LATERAL (
-        VALUES ('quarter', CASE WHEN i.period_type = 'month'
-                                THEN date_trunc('quarter', a.period_start)::date END),
-               ('year', date_trunc('year', a.period_start)::date)
-    ) AS p (ptype, pstart)
-    WHERE a.scope_type = 'organization' AND i.roll_up_periods AND NOT i.stock
-      AND i.period_type IN ('month', 'quarter') AND p.pstart IS NOT NULL
-      AND a.indicator_id = ANY(%(indicators)s) AND a.period_start BETWEEN %(start)s AND %(end)s
-      {{period_where}}
-    GROUP BY a.indicator_id, o.id, o.slug, o.county, o.sector_type, p.ptype, p.pstart,
-             a.dimension_code, a.category_code
-),{_GROUPED},{_TAIL}"""
+# The roll-up: first one row per organization and period, then the scopes from those. An
+# organization is then one row in each group, so COUNT(*) counts the organizations that
+# reported and PostgreSQL can hash instead of sorting for COUNT(DISTINCT).
+SELECT_SQL = f"""
+WITH {_BASE},
+by_organization AS ({_OWN}),
+{_GROUPED},{_TAIL}"""
 
 # An incremental roll-up's region, county and type figures, from the organizations' stored
 # figures for the same periods: an organization is one row in each group. Stocks take only
 # their own period from here; their quarters and years come from _STOCK_SQL.
 FROM_ORGANIZATIONS_SQL = f"""
 WITH {_BASE},
-own AS (
-    SELECT b.indicator_id, b.organization_id, b.slug, b.county, b.sector_type, p.ptype,
-           p.pstart, b.dim, b.cat, MIN(b.aggregation) AS aggregation, SUM(b.num) AS num,
-           SUM(b.den) AS den
-    FROM base b {_PERIODS}
-    WHERE p.pstart IS NOT NULL {{period_where}}
-    GROUP BY b.indicator_id, b.organization_id, b.slug, b.county, b.sector_type, p.ptype,
-             p.pstart, b.dim, b.cat
-),
+own AS ({_OWN}),
 others AS (
     SELECT a.indicator_id, o.id AS organization_id, o.slug, o.county, o.sector_type,
            a.period_type AS ptype, a.period_start AS pstart, a.dimension_code AS dim,
@@ -540,37 +510,22 @@ def _write_sql_incremental(
 def _write_sql_all_scopes(
     cursor, window: Window, params: dict, expected_where: str, scope_where: str
 ) -> int:
-    """The approved period from its values; its quarter and year from the organizations'
-    figures for the periods inside them, which are already stored."""
-    params = {**params, "base_start": window.base.start}
+    """Without the reporting organization: every scope of the window, from the values."""
+    where = (
+        "AND dv.indicator_id = ANY(%(indicators)s) AND s.period_type = %(period_type)s"
+        " AND s.period_start BETWEEN %(start)s AND %(end)s"
+    )
+    touched = ", ".join(f"(%(pt{n})s, %(ps{n})s::date)" for n in range(len(window.periods)))
     cursor.execute(
         _INSERT_SQL.format(
-            where="AND dv.indicator_id = ANY(%(indicators)s)"
-            " AND s.period_type = %(period_type)s AND s.period_start = %(base_start)s",
+            where=where,
             expected_where=expected_where,
-            period_where="AND p.ptype = %(period_type)s AND p.pstart = %(base_start)s",
+            period_where=f"AND (p.ptype, p.pstart) IN ({touched})",
             scope_where=scope_where,
         ),
         params,
     )
-    rows = cursor.rowcount
-    longer = [p for p in window.periods if p != window.base]
-    if longer:
-        touched = []
-        for n, period in enumerate(longer):
-            params[f"lt{n}"], params[f"ls{n}"] = period.type, period.start
-            touched.append(f"(%(lt{n})s, %(ls{n})s::date)")
-        cursor.execute(
-            _COLUMNS
-            + LONGER_SELECT_SQL.format(
-                expected_where=expected_where,
-                period_where=f"AND (p.ptype, p.pstart) IN ({', '.join(touched)})",
-                scope_where=scope_where,
-            ),
-            params,
-        )
-        rows += cursor.rowcount
-    return rows
+    return cursor.rowcount
 
 
 # --- Portable: the same rows, computed in Python -----------------------------------------
