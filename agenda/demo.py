@@ -325,9 +325,127 @@ def seed(*, today: date, with_users: bool, password: str) -> dict[str, int]:
                     created += _values(rng, submission, indicator, dimensions, year_index, size)
     DataValue.objects.bulk_create(created, batch_size=2000)
     aggregates = rollups.rebuild_all() if created else 0
+    seed_agenda(today=today, by=reviewer)
     return {
         "organizations": Organization.objects.count(),
         "indicators": Indicator.objects.count(),
         "values_created": len(created),
         "aggregates": aggregates,  # rewritten now; 0 when nothing was new
     }
+
+
+VISION = (
+    "Every young person and adult in the Durham region finishes high school, earns a "
+    "credential that employers value, and starts a career with a family-sustaining wage by "
+    "age 25 — in life sciences, healthcare, information technology and advanced "
+    "manufacturing, the sectors where the region is growing.\n\n"
+    "*Demo agenda: the goals and targets below are examples, not the partnership's.*"
+)
+
+GOALS = [
+    (
+        "Students graduate ready for college and career",
+        "Every student finishes high school having explored careers, earned early college "
+        "credit or an industry credential, and taken part in **work-based learning**.",
+        ["c2c-hs-graduation", "perkins-1s1-grad-4yr", "perkins-5s3-work-based-learning"],
+        [
+            (
+                "Career exploration in every middle school",
+                "Career fairs, employer visits and a career plan for every 8th grader.",
+            ),
+            (
+                "Work-based learning for every CTE concentrator",
+                "Employers commit internship and apprenticeship places through the chamber.",
+            ),
+        ],
+    ),
+    (
+        "Youth and adults earn credentials that employers value",
+        "Completion of credentials that lead to jobs in the region's high-growth sectors.",
+        ["wioa-credential-attainment", "perkins-5s1-credential", "c2c-postsecondary-completion"],
+        [
+            (
+                "Stackable credentials in four sectors",
+                "Short-term certificates that count toward associate degrees.",
+            ),
+            (
+                "Coaching from enrollment to completion",
+                "Navigators at the college and the career center follow each learner.",
+            ),
+        ],
+    ),
+    (
+        "People start careers with family-sustaining wages",
+        "Placement in employment and earnings after programs end.",
+        ["wioa-employment-q2", "wioa-median-earnings-q2", "perkins-3s1-placement"],
+        [
+            (
+                "Employer-led hiring pipelines",
+                "Employers interview program completers first for entry-level openings.",
+            ),
+        ],
+    ),
+    (
+        "The partnership works as one network",
+        "Partners report on time and work across sectors: the systems that make pathways last.",
+        ["sys-reports-on-time", "sys-cross-sector-partnerships"],
+        [
+            (
+                "One shared measurement system",
+                "Every partner reports the shared indicators each period, on time.",
+            ),
+        ],
+    ),
+]
+
+
+def seed_agenda(*, today: date, by: User | None) -> int:
+    """The demo's common agenda, with baselines and targets made from the demo figures.
+    Does nothing when an agenda has already been recorded."""
+    from agenda.models import Agenda, AgendaVersion, Goal, Publication, Strategy
+    from agenda.versions import record, set_targets
+    from measures.models import Aggregate, Direction, ScopeType
+
+    if AgendaVersion.objects.exists():
+        return 0
+    with transaction.atomic():
+        agenda = Agenda.load()
+        agenda.title = "Durham Pathways Partnership: common agenda (demo)"
+        agenda.vision = VISION
+        agenda.save()
+        for order, (title, description, codes, strategies) in enumerate(GOALS):
+            goal = Goal.objects.create(title=title, description=description, order=order)
+            goal.indicators.set(Indicator.objects.filter(code__in=codes))
+            for s_order, (s_title, s_description) in enumerate(strategies):
+                Strategy.objects.create(
+                    goal=goal, title=s_title, description=s_description, order=s_order
+                )
+            for indicator in goal.indicators.all():
+                first = (
+                    Aggregate.objects.filter(
+                        indicator=indicator,
+                        scope_type=ScopeType.REGION,
+                        dimension_code="",
+                        period_type=indicator.period_type,
+                        value__isnull=False,
+                    )
+                    .order_by("period_start")
+                    .first()
+                )
+                if first is None:
+                    continue
+                step = Decimal("0.04") * (-1 if indicator.direction == Direction.DOWN else 1)
+                upcoming = Period.last_closed(indicator.period_type, today).next()
+                targets = []
+                for n in (1, 2):
+                    value = first.value * (1 + step * (n + 1))
+                    if indicator.unit == "percent":
+                        value = min(value, Decimal(100))
+                    targets.append((upcoming, value.quantize(Decimal("0.1"))))
+                    upcoming = upcoming.next()
+                set_targets(indicator, (first.period, first.value), targets)
+        Publication.objects.update_or_create(
+            pk=Publication.load().pk, defaults={"for_funders": True}
+        )
+        record(by, "The demo agenda")
+    return 1

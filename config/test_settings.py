@@ -22,3 +22,5 @@ STORAGES = {
 # Tasks run in-process unless a test starts a real worker (tests/test_worker_integration.py).
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
+# Each test starts with an empty cache (tests/conftest.py clears it).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -44,5 +44,6 @@ urlpatterns = [
     path("accounts/", include(account_patterns)),
     path("", include("partners.urls")),
     path("", include("measures.urls")),
+    path("", include("agenda.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from measures.reporting import reports_due
+from measures.contributions import contributions
+from measures.reporting import reports_due, returned_submissions
 from measures.views import awaiting_review, dashboard_indicators
 from partners.models import Organization
 from partners.roles import roles_for
@@ -16,7 +17,9 @@ from partners.roles import roles_for
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    """What this person needs next: reports due, submissions to approve, or the dashboard."""
+    """What this person needs next: reports due, submissions to approve, or the dashboard.
+    A partner also sees reports sent back with the reviewer's comment, and their
+    organizations' latest figures beside the region's."""
     if not request.user.is_authenticated:
         return redirect("login")
     roles = roles_for(request)
@@ -26,6 +29,8 @@ def home(request: HttpRequest) -> HttpResponse:
     if roles.partner:
         context["due"] = reports_due(roles.member_org_ids, timezone.localdate())
         context["my_organizations"] = Organization.objects.filter(pk__in=roles.member_org_ids)
+        context["returned"] = returned_submissions(roles.member_org_ids)
+        context["contributions"] = contributions(roles.member_org_ids, roles)
     if roles.funder or (roles.read_only and not roles.backbone):
         context["indicators"] = dashboard_indicators(roles)
     return render(request, "home.html", context)

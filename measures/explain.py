@@ -37,6 +37,9 @@ class ShownCell:
     suppressed: bool
 
     def __getattr__(self, name):
+        if name == "aggregate" or name.startswith("__"):
+            # Not set yet, as while a cached cell is unpickled.
+            raise AttributeError(name)
         return getattr(self.aggregate, name)
 
 

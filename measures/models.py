@@ -456,6 +456,45 @@ class RollupRun(models.Model):
         return f"{self.kind} {self.status} {self.started_at:%Y-%m-%d %H:%M}"
 
 
+class Target(models.Model):
+    """An indicator's baseline, or its target for a period, for the region as a whole.
+
+    The baseline and the targets of one indicator share one period type (the indicator's
+    own or one it rolls up to), so that actual, baseline and target sit on one time line.
+    """
+
+    class Kind(models.TextChoices):
+        BASELINE = "baseline", _("Baseline")
+        TARGET = "target", _("Target")
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    period_type = models.CharField(_("period type"), max_length=20, choices=PeriodType.choices)
+    period_start = models.DateField(_("period start"))
+    value = models.DecimalField(_("value"), max_digits=24, decimal_places=4)
+
+    class Meta:
+        ordering = ["indicator", "kind", "period_start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator"],
+                condition=models.Q(kind="baseline"),
+                name="one_baseline_per_indicator",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "kind", "period_type", "period_start"],
+                name="one_target_per_period",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id} {self.kind} {self.period.key} {self.value}"
+
+    @property
+    def period(self) -> Period:
+        return Period(self.period_type, self.period_start)
+
+
 class ImportJob(models.Model):
     """A CSV import from the page, checked and loaded in the background with progress."""
 

@@ -3,10 +3,12 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Max
+from django.db.models import Count, Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from measures.models import Indicator, Submission
-from measures.periods import Period
+from measures.models import Indicator, Submission, SubmissionStatus
+from measures.periods import Period, PeriodType
 from partners.models import Organization
 
 
@@ -76,3 +78,198 @@ def reports_due(organization_ids, today: date) -> list[DueReport]:
                 today,
             )
     return sorted(due.values(), key=lambda d: (d.organization.name, d.period.start, d.period.type))
+
+
+# --- The backbone console: who has reported what, period by period ----------------------
+
+CONSOLE_PERIODS = 6
+
+
+class CellState:
+    """Where one organization's report for one period stands. ``overdue`` is not a state of
+    the submission but of the calendar: anything not yet handed in once the due date passed."""
+
+    NOT_STARTED = "not-started"
+    OVERDUE = "overdue"
+
+
+CELL_LABELS = {
+    CellState.NOT_STARTED: _("Not started"),
+    CellState.OVERDUE: _("Overdue"),
+    **dict(SubmissionStatus.choices),
+}
+# Handed in: the partner's part is done.
+HANDED_IN = frozenset({SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED})
+
+
+@dataclass
+class MatrixCell:
+    organization: Organization
+    period: Period
+    submission: Submission | None
+    due: date
+    today: date
+
+    @property
+    def state(self) -> str:
+        return self.submission.status if self.submission else CellState.NOT_STARTED
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.today > self.due and self.state not in HANDED_IN
+
+    @property
+    def status(self) -> str:
+        """What the cell shows: overdue wins over the state behind it."""
+        return CellState.OVERDUE if self.is_overdue else self.state
+
+    @property
+    def label(self) -> str:
+        return CELL_LABELS[self.status]
+
+    @property
+    def state_label(self) -> str:
+        return CELL_LABELS[self.state]
+
+    @property
+    def submitted_on(self) -> date | None:
+        if self.submission is None or self.submission.submitted_at is None:
+            return None
+        return timezone.localdate(self.submission.submitted_at)
+
+    @property
+    def days_late(self) -> int:
+        """Days past due: when handed in, or until today if still not."""
+        if self.state in HANDED_IN and self.submitted_on is not None:
+            return max((self.submitted_on - self.due).days, 0)
+        return max((self.today - self.due).days, 0)
+
+    @property
+    def is_late(self) -> bool:
+        """Handed in after its due date, or not handed in and past it."""
+        if self.is_overdue:
+            return True
+        return (
+            self.state in HANDED_IN
+            and self.submitted_on is not None
+            and self.submitted_on > self.due
+        )
+
+
+@dataclass
+class PeriodSummary:
+    period: Period
+    approved: int
+    expected: int
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.approved / self.expected) if self.expected else None
+
+
+@dataclass
+class Completeness:
+    period_type: str
+    periods: list[Period]  # oldest first
+    rows: list[tuple[Organization, list[MatrixCell]]]
+    summary: list[PeriodSummary]
+
+    @property
+    def cells(self):
+        return (cell for _organization, cells in self.rows for cell in cells)
+
+    def late(self) -> list[MatrixCell]:
+        """Late reports, the latest period first."""
+        return sorted(
+            (cell for cell in self.cells if cell.is_late),
+            key=lambda c: (-c.period.start.toordinal(), c.organization.name),
+        )
+
+
+def most_used_period_type() -> str:
+    """The period type most indicators use (ties go to the shorter period); one query."""
+    counts = dict(Indicator.objects.values_list("period_type").annotate(n=Count("pk")).order_by())
+    if not counts:
+        return PeriodType.YEAR
+    order = list(PeriodType.values)
+    return max(counts, key=lambda kind: (counts[kind], -order.index(kind)))
+
+
+def recent_periods(period_type: str, today: date, count: int = CONSOLE_PERIODS) -> list[Period]:
+    """The last ``count`` closed periods of a type, oldest first."""
+    periods = [Period.last_closed(period_type, today)]
+    while len(periods) < count:
+        periods.append(periods[-1].previous())
+    return periods[::-1]
+
+
+def completeness(period_type: str, today: date, count: int = CONSOLE_PERIODS) -> Completeness:
+    """Every organization expected to report indicators of this period type × the last
+    ``count`` closed periods: where each report stands. Two queries, however many
+    organizations and periods.
+
+    A report is due at the end of its period plus the longest grace period of the
+    organization's indicators of that type (as in ``reports_due``)."""
+    periods = recent_periods(period_type, today, count)
+    expected = (
+        Organization.objects.filter(reported_indicators__period_type=period_type)
+        .annotate(
+            grace=Max("reported_indicators__grace_days"),
+            indicator_count=Count("reported_indicators"),
+        )
+        .only("id", "name", "slug")
+        .order_by("name")
+    )
+    submissions = {
+        (s.organization_id, s.period_start): s
+        for s in Submission.objects.filter(
+            period_type=period_type,
+            period_start__in=[p.start for p in periods],
+            organization__in=Indicator.reporting_organizations.through.objects.filter(
+                indicator__period_type=period_type
+            ).values("organization_id"),
+        )
+        .order_by()
+        .only(
+            "id",
+            "organization_id",
+            "period_type",
+            "period_start",
+            "status",
+            "submitted_at",
+            "review_comment",
+        )
+    }
+    rows = []
+    for organization in expected:
+        cells = [
+            MatrixCell(
+                organization,
+                period,
+                submissions.get((organization.pk, period.start)),
+                period.end + timedelta(days=organization.grace),
+                today,
+            )
+            for period in periods
+        ]
+        rows.append((organization, cells))
+    summary = [
+        PeriodSummary(
+            period,
+            sum(1 for _o, cells in rows if cells[i].state == SubmissionStatus.APPROVED),
+            len(rows),
+        )
+        for i, period in enumerate(periods)
+    ]
+    return Completeness(period_type, periods, rows, summary)
+
+
+def returned_submissions(organization_ids):
+    """Submissions sent back to these organizations, with the reviewer's comment; one query."""
+    return (
+        Submission.objects.filter(
+            organization_id__in=list(organization_ids), status=SubmissionStatus.RETURNED
+        )
+        .select_related("organization", "reviewed_by")
+        .order_by("-reviewed_at", "organization__name")
+    )

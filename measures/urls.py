@@ -1,6 +1,6 @@
 from django.urls import path
 
-from measures import api, views
+from measures import api, console, views
 
 urlpatterns = [
     path("indicators/", views.indicator_list, name="indicator_list"),
@@ -24,5 +24,5 @@ urlpatterns = [
     path("reports/<slug:slug>/<str:period>/approve/", views.report_approve, name="report_approve"),
     path("reports/<slug:slug>/<str:period>/return/", views.report_return, name="report_return"),
     path("reports/<slug:slug>/<str:period>/reopen/", views.report_reopen, name="report_reopen"),
-    path("dashboard/", views.dashboard, name="dashboard"),
+    path("console/", console.console, name="console"),
 ]

@@ -335,14 +335,6 @@ def dashboard_indicators(roles):
     return indicators
 
 
-@login_required
-@require_GET
-def dashboard(request: HttpRequest) -> HttpResponse:
-    """The region's figures, read from the aggregates. Every signed-in role may read it."""
-    context = {"indicators": dashboard_indicators(roles_for(request))}
-    return render(request, "measures/dashboard.html", context)
-
-
 RULES = {
     Aggregation.SUM: _lazy(
         "Counts and amounts are added up across the organizations that reported."

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 
+from agenda.models import Publication
 from measures.models import Indicator, Unit
 from partners.models import Organization, Role, SectorType, User
 from tests.factories import PASSWORD, IndicatorFactory, OrganizationFactory, person
@@ -52,6 +53,9 @@ def world(db) -> World:
     )
     for indicator in (count, share):
         indicator.reporting_organizations.set([org_a, org_b])
+    # The backbone has published the dashboards for funders (tests of the unpublished
+    # state turn it off).
+    Publication.objects.create(for_funders=True)
     return World(
         backbone_org=backbone_org,
         org_a=org_a,
@@ -70,3 +74,13 @@ def world(db) -> World:
 @pytest.fixture
 def password() -> str:
     return PASSWORD
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Cached dashboard figures never leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -30,6 +30,7 @@ REVIEW_GET = statuses(302, 405, 405, 405, 405)
 REVIEW_POST = statuses(302, 403, 404, 302, 403)
 PUBLIC_PAGE = statuses(200, 200, 200, 200, 200)
 PUBLIC_GET_ONLY_POST = statuses(405, 405, 405, 405, 403)
+NOT_PUBLISHED = statuses(404, 404, 404, 404, 404)
 
 
 def org_a(world):
@@ -90,6 +91,58 @@ def sex_dimension(world):
     return [Dimension.objects.create(code="sex", name="Sex").code]
 
 
+def a_goal(world):
+    from agenda.models import Goal
+
+    goal = Goal.objects.create(title="Graduation")
+    goal.indicators.add(world.count)
+    return goal
+
+
+def goal_args(world):
+    return [a_goal(world).pk]
+
+
+def strategy_args(world):
+    from agenda.models import Strategy
+
+    return [Strategy.objects.create(goal=a_goal(world), title="Career fairs").pk]
+
+
+def first_version(world):
+    from agenda.actions import ensure_first_version
+
+    ensure_first_version(world.backbone)
+    return [1]
+
+
+def a_share_link(world):
+    from datetime import timedelta
+
+    from agenda.actions import create_share_link
+
+    a_goal(world)
+    return create_share_link(
+        label="Commissioners", expires_at=timezone.now() + timedelta(days=3), by=world.backbone
+    )
+
+
+def share_link_pk(world):
+    return [a_share_link(world)[0].pk]
+
+
+def share_token(world):
+    return [a_share_link(world)[1]]
+
+
+def share_token_and_code(world):
+    return [a_share_link(world)[1], world.count.code]
+
+
+def count_code(world):
+    return [world.count.code]
+
+
 API_GET = statuses(401, 200, 200, 200, 200)
 API_POST = statuses(405, 405, 405, 405, 403)
 
@@ -120,12 +173,12 @@ MATRIX = {
     "indicator_edit": (lambda w: [w.count.code], BACKBONE_FORM_GET, BACKBONE_FORM_POST),
     "report_list": (None, statuses(302, 200, 200, 200, 403), READ_ONLY_POST),
     "review_queue": (None, BACKBONE_FORM_GET, READ_ONLY_POST),
+    "console": (None, BACKBONE_FORM_GET, READ_ONLY_POST),
     # Org A's report: its member enters data; another partner and funders never see it.
     "report": (report_args, statuses(302, 200, 404, 200, 404), statuses(302, 302, 404, 403, 403)),
     "report_approve": (report_args, REVIEW_GET, REVIEW_POST),
     "report_return": (report_args, REVIEW_GET, REVIEW_POST),
     "report_reopen": (report_args, REVIEW_GET, REVIEW_POST),
-    "dashboard": (None, READ_ALL, READ_ONLY_POST),
     "explain": (explain_url, READ_ALL, READ_ONLY_POST),
     "dimension_list": (None, READ_ALL, READ_ONLY_POST),
     "dimension_create": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
@@ -146,6 +199,36 @@ MATRIX = {
         statuses(302, 405, 405, 405, 405),
         statuses(302, 302, 404, 404, 404),
     ),
+    # The common agenda: everyone reads it; backbone staff edit it, with versions.
+    "agenda": (None, READ_ALL, READ_ONLY_POST),
+    "agenda_edit": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "goal_create": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "goal_edit": (goal_args, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "goal_delete": (goal_args, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "strategy_create": (goal_args, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "strategy_edit": (strategy_args, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "strategy_delete": (strategy_args, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "targets_edit": (count_code, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "agenda_history": (None, READ_ALL, READ_ONLY_POST),
+    "agenda_version": (first_version, READ_ALL, READ_ONLY_POST),
+    "agenda_restore": (first_version, REVIEW_GET, statuses(302, 403, 403, 302, 403)),
+    # Dashboards: funders once published for them (as in this world).
+    "dashboard": (None, READ_ALL, READ_ONLY_POST),
+    "indicator_dashboard": (count_code, READ_ALL, READ_ONLY_POST),
+    "indicator_dashboard_csv": (count_code, READ_ALL, READ_ONLY_POST),
+    "publishing": (None, BACKBONE_FORM_GET, statuses(302, 403, 403, 302, 403)),
+    "share_link_create": (None, REVIEW_GET, statuses(302, 403, 403, 400, 403)),
+    "share_link_revoke": (share_link_pk, REVIEW_GET, statuses(302, 403, 403, 302, 403)),
+    # Public pages are 404 until published publicly (not in this world).
+    "public_dashboard": (None, NOT_PUBLISHED, PUBLIC_GET_ONLY_POST),
+    "public_embed": (None, NOT_PUBLISHED, PUBLIC_GET_ONLY_POST),
+    "public_indicator": (count_code, NOT_PUBLISHED, PUBLIC_GET_ONLY_POST),
+    "public_indicator_csv": (count_code, NOT_PUBLISHED, PUBLIC_GET_ONLY_POST),
+    # A live share link opens for anyone.
+    "shared_dashboard": (share_token, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
+    "shared_embed": (share_token, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
+    "shared_indicator": (share_token_and_code, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
+    "shared_indicator_csv": (share_token_and_code, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
 }
 
 

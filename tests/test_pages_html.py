@@ -24,6 +24,7 @@ PAGES = {
     "backbone": [
         "home",
         "review_queue",
+        "console",
         "report_list",
         "organization_create",
         "indicator_create",

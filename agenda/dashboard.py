@@ -1,0 +1,284 @@
+"""The figures behind the agenda dashboard and the indicator pages, read from the aggregates.
+
+Everything here reads rolled-up figures (never raw values), passes them through suppression
+for the audience, and is cached until the next roll-up (measures/cache.py). The audience is
+"all" (backbone staff, who see every figure) or "outside" (everyone else, and the public):
+region-level pages show the network's figures, never one organization's.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q
+from django.utils import timezone
+
+from agenda import versions
+from agenda.models import Agenda, Goal
+from measures import status as status_rules
+from measures.cache import cached
+from measures.explain import ShownCell, shown
+from measures.models import Aggregate, Indicator, ScopeType, Target
+from measures.periods import Period
+
+SPARK_PERIODS = 12
+# Scope figures made from fewer reports than this would be one partner's numbers: outside
+# readers do not see them (backbone staff do).
+MIN_REPORTERS_OUTSIDE = 2
+
+
+@dataclass
+class Series:
+    """An indicator's region-wide figures of one period type, with its baseline and targets."""
+
+    indicator: Indicator
+    period_type: str
+    cells: list[ShownCell]
+    baseline: tuple[Period, Decimal] | None
+    targets: list[tuple[Period, Decimal]]
+    progress: status_rules.Progress = field(init=False)
+
+    def __post_init__(self):
+        self.progress = status_rules.assess(
+            self.indicator, self.points(), self.baseline, self.targets
+        )
+
+    def points(self) -> list[tuple[Period, Decimal | None]]:
+        return [(c.period, None if c.suppressed else c.value) for c in self.cells]
+
+    @property
+    def latest(self) -> ShownCell | None:
+        return self.cells[-1] if self.cells else None
+
+    def target_for(self, period: Period) -> Decimal | None:
+        return next((v for p, v in self.targets if p == period), None)
+
+
+@dataclass
+class GoalFigures:
+    goal: Goal
+    series: list[Series]
+
+
+def audience(everything: bool) -> str:
+    return "all" if everything else "outside"
+
+
+def series_period_type(indicator: Indicator, targets: list[Target]) -> str:
+    """The baseline and targets set the time line; without them, the indicator's own periods."""
+    return targets[0].period_type if targets else indicator.period_type
+
+
+def _cutoff(period_type: str, today: date, count: int) -> date:
+    period = Period.containing(period_type, today)
+    for _i in range(count):
+        period = period.previous()
+    return period.start
+
+
+def _targets_by_indicator(indicators) -> dict[int, list[Target]]:
+    result: dict[int, list[Target]] = {i.pk: [] for i in indicators}
+    for target in Target.objects.filter(indicator__in=indicators):
+        result[target.indicator_id].append(target)
+    return result
+
+
+def region_series(indicators: list[Indicator], *, everything: bool, periods: int) -> list[Series]:
+    """Each indicator's latest ``periods`` region totals (one query for all of them)."""
+    if not indicators:
+        return []
+    targets = _targets_by_indicator(indicators)
+    today = timezone.localdate()
+    wanted = Q(pk__in=[])
+    for indicator in indicators:
+        ptype = series_period_type(indicator, targets[indicator.pk])
+        wanted |= Q(
+            indicator_id=indicator.pk,
+            period_type=ptype,
+            period_start__gte=_cutoff(ptype, today, periods),
+        )
+    rows: dict[int, list[Aggregate]] = {i.pk: [] for i in indicators}
+    for aggregate in (
+        Aggregate.objects.filter(scope_type=ScopeType.REGION, scope_key="", dimension_code="")
+        .filter(wanted)
+        .order_by("period_start")
+    ):
+        rows[aggregate.indicator_id].append(aggregate)
+    return [
+        make_series(indicator, rows[indicator.pk], targets[indicator.pk], everything=everything)
+        for indicator in indicators
+    ]
+
+
+def make_series(indicator, aggregates, targets: list[Target], *, everything: bool) -> Series:
+    baseline = next(((t.period, t.value) for t in targets if t.kind == Target.Kind.BASELINE), None)
+    goals = sorted((t.period, t.value) for t in targets if t.kind == Target.Kind.TARGET)
+    return Series(
+        indicator=indicator,
+        period_type=series_period_type(indicator, targets),
+        cells=shown(indicator, aggregates, everything=everything),
+        baseline=baseline,
+        targets=goals,
+    )
+
+
+def agenda_figures(*, everything: bool, level: str = "") -> dict:
+    """The agenda with each goal's indicators and their latest figures (cached)."""
+
+    def compute():
+        agenda = Agenda.load()
+        goals = list(Goal.objects.prefetch_related("strategies", "indicators"))
+        indicators = {i.pk: i for goal in goals for i in goal.indicators.all()}
+        others = [i for i in Indicator.objects.filter(goals__isnull=True) if i.pk not in indicators]
+        everyone = [*indicators.values(), *others]
+        chosen = [i for i in everyone if not level or i.level == level]
+        by_indicator = {
+            s.indicator.pk: s
+            for s in region_series(
+                sorted(chosen, key=lambda i: i.name), everything=everything, periods=SPARK_PERIODS
+            )
+        }
+        return {
+            "agenda": agenda,
+            "goals": [
+                GoalFigures(
+                    goal,
+                    [
+                        by_indicator[i.pk]
+                        for i in sorted(goal.indicators.all(), key=lambda i: i.name)
+                        if i.pk in by_indicator
+                    ],
+                )
+                for goal in goals
+            ],
+            "others": [
+                by_indicator[i.pk]
+                for i in sorted(others, key=lambda i: i.name)
+                if i.pk in by_indicator
+            ],
+            "level": level,
+        }
+
+    return cached(
+        ("agenda", audience(everything), level, timezone.localdate()),
+        compute,
+        extra=str(versions.latest_number()),
+    )
+
+
+# The indicator page -------------------------------------------------------------------
+
+
+@dataclass
+class IndicatorView:
+    """What the indicator page shows for one choice of filters."""
+
+    series: Series
+    scope_type: str
+    scope_key: str
+    trend: list[ShownCell]
+    period: Period | None
+    categories: dict[str, list[ShownCell]]
+    scopes: dict[str, list[ShownCell]]
+
+
+def available_periods(indicator: Indicator) -> list[str]:
+    return [indicator.period_type, *indicator.rolled_up_period_types]
+
+
+def indicator_view(
+    indicator: Indicator,
+    *,
+    everything: bool,
+    period_type: str,
+    start: Period | None,
+    end: Period | None,
+    scope_type: str,
+    scope_key: str,
+    dimension_code: str,
+) -> IndicatorView:
+    def compute():
+        targets = list(Target.objects.filter(indicator=indicator))
+        in_range = Q(period_type=period_type)
+        if start:
+            in_range &= Q(period_start__gte=start.start)
+        if end:
+            in_range &= Q(period_start__lte=end.start)
+        trend_rows = list(
+            Aggregate.objects.filter(
+                in_range,
+                indicator=indicator,
+                scope_type=scope_type,
+                scope_key=scope_key,
+                dimension_code="",
+            ).order_by("period_start")
+        )
+        same_line = series_period_type(indicator, targets) == period_type
+        series = make_series(
+            indicator,
+            trend_rows if scope_type == ScopeType.REGION else [],
+            [t for t in targets if same_line],
+            everything=everything,
+        )
+        trend = shown(indicator, trend_rows, everything=everything)
+        trend = [_hide_single(c, everything, scope_type) for c in trend]
+        period = trend_rows[-1].period if trend_rows else None
+        categories: dict[str, list[ShownCell]] = {}
+        scopes: dict[str, list[ShownCell]] = {}
+        if period is not None:
+            same_period = Q(indicator=indicator, period_type=period.type, period_start=period.start)
+            breakdown = list(
+                Aggregate.objects.filter(same_period, scope_type=scope_type, scope_key=scope_key)
+                .filter(Q(dimension_code="") | Q(dimension_code=dimension_code))
+                .order_by("category_code")
+            )
+            for cell in shown(indicator, breakdown, everything=everything):
+                if cell.dimension_code:
+                    cell = _hide_single(cell, everything, scope_type)
+                    categories.setdefault(cell.dimension_code, []).append(cell)
+            by_scope = Aggregate.objects.filter(
+                same_period,
+                scope_type__in=[ScopeType.COUNTY, ScopeType.ORG_TYPE],
+                dimension_code="",
+            ).order_by("scope_type", "scope_key")
+            for cell in shown(indicator, by_scope, everything=everything):
+                scopes.setdefault(cell.scope_type, []).append(
+                    _hide_single(cell, everything, cell.scope_type)
+                )
+        return IndicatorView(
+            series=series,
+            scope_type=scope_type,
+            scope_key=scope_key,
+            trend=trend,
+            period=period,
+            categories=categories,
+            scopes=scopes,
+        )
+
+    return cached(
+        (
+            "indicator",
+            indicator.pk,
+            indicator.updated_at,
+            audience(everything),
+            period_type,
+            start,
+            end,
+            scope_type,
+            scope_key,
+            dimension_code,
+        ),
+        compute,
+        extra=str(versions.latest_number()),
+    )
+
+
+def _hide_single(cell: ShownCell, everything: bool, scope_type: str) -> ShownCell:
+    """A county's or type's figure made from one report is that partner's number."""
+    if (
+        not everything
+        and scope_type in (ScopeType.COUNTY, ScopeType.ORG_TYPE)
+        and cell.reported < MIN_REPORTERS_OUTSIDE
+    ):
+        return ShownCell(cell.aggregate, True)
+    return cell

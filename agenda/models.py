@@ -1,0 +1,158 @@
+"""The common agenda (vision, goals, strategies), its versions, and its publication."""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import Indicator
+
+
+class Agenda(models.Model):
+    """The partnership's one common agenda (a single row)."""
+
+    title = models.CharField(_("title"), max_length=200, default=_("Our common agenda"))
+    vision = models.TextField(
+        _("vision"), blank=True, help_text=_("Markdown: **bold**, *italic*, lists, links.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("common agenda")
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def load(cls) -> "Agenda":
+        agenda = cls.objects.order_by("pk").first()
+        return agenda or cls.objects.create()
+
+
+class Goal(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    indicators = models.ManyToManyField(
+        Indicator,
+        blank=True,
+        related_name="goals",
+        verbose_name=_("indicators that measure it"),
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Strategy(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="strategies")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name_plural = _("strategies")
+
+    def __str__(self):
+        return self.title
+
+
+class AgendaVersion(models.Model):
+    """The whole agenda as it stood after one edit: text, goals, strategies, indicators,
+    baselines and targets. Restoring a version writes exactly this back."""
+
+    number = models.PositiveIntegerField(unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    summary = models.CharField(_("what changed"), max_length=300)
+    snapshot = models.JSONField()
+
+    class Meta:
+        ordering = ["-number"]
+
+    def __str__(self):
+        return f"v{self.number} {self.summary}"
+
+
+class Publication(models.Model):
+    """Who may read the agenda dashboard beyond the partners (a single row)."""
+
+    for_funders = models.BooleanField(
+        _("published for funders"),
+        default=False,
+        help_text=_("Funders' accounts may read the agenda dashboard and its indicator pages."),
+    )
+    public = models.BooleanField(
+        _("published publicly"),
+        default=False,
+        help_text=_(
+            "Anyone may read the dashboard without signing in, and partners may embed it. "
+            "Only approved, rolled-up and suppressed figures are shown."
+        ),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("publication")
+
+    def __str__(self):
+        return f"funders={self.for_funders} public={self.public}"
+
+    @classmethod
+    def load(cls) -> "Publication":
+        publication = cls.objects.order_by("pk").first()
+        return publication or cls.objects.create()
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class ShareLink(models.Model):
+    """A read-only link to the agenda dashboard for people without an account. Only the
+    token's digest is stored; the link is shown once, when it is made."""
+
+    label = models.CharField(
+        _("label"), max_length=200, help_text=_("Who the link is for, e.g. “County commissioners”.")
+    )
+    token_digest = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.label
+
+    @classmethod
+    def new(cls, *, label: str, created_by, expires_at) -> tuple["ShareLink", str]:
+        token = secrets.token_urlsafe(24)
+        link = cls(
+            label=label, token_digest=_digest(token), created_by=created_by, expires_at=expires_at
+        )
+        return link, token
+
+    @classmethod
+    def find(cls, token: str) -> "ShareLink | None":
+        return cls.objects.filter(token_digest=_digest(token)).first()
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -1,0 +1,600 @@
+import csv
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csp import csp_override
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from agenda import actions, versions
+from agenda.access import (
+    LinkGone,
+    get_agenda_for,
+    get_dashboard_for,
+    get_goal_for,
+    get_public_dashboard,
+    get_share_link,
+    get_share_link_for,
+    get_strategy_for,
+)
+from agenda.dashboard import agenda_figures, available_periods, indicator_view
+from agenda.forms import (
+    AgendaForm,
+    DeleteForm,
+    GoalForm,
+    IndicatorFilterForm,
+    PublicationForm,
+    RestoreForm,
+    ShareLinkForm,
+    StrategyForm,
+    TargetsForm,
+)
+from agenda.models import Agenda, AgendaVersion, Goal, Publication, ShareLink
+from common.htmx import render_page
+from measures.access import get_indicator_for
+from measures.models import Indicator, Level
+from measures.status import RULE
+
+# The common agenda ----------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def agenda_detail(request: HttpRequest) -> HttpResponse:
+    """The published agenda: every signed-in role reads it; it prints cleanly."""
+    get_agenda_for(request)
+    actions.ensure_first_version()
+    goals = Goal.objects.prefetch_related("strategies", "indicators")
+    latest = AgendaVersion.objects.select_related("created_by").first()
+    return render(
+        request,
+        "agenda/agenda_detail.html",
+        {"agenda": Agenda.load(), "goals": goals, "latest": latest},
+    )
+
+
+def _versioned_edit(request, form, template, context, default_summary, success_url):
+    """Shared by the agenda's edit pages: save with a version, or show the form again.
+    A stale form keeps what was typed and moves its base to the latest version."""
+    if request.method == "POST" and form.is_valid():
+        actions.save_form(form, request.user, default_summary)
+        messages.success(request, _("Saved. The change is kept in the agenda's history."))
+        return redirect(success_url)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.stale or "base_version" in form.errors:
+            form.data = form.data.copy()
+            form.data["base_version"] = versions.latest_number()
+    return render(request, template, {**context, "form": form}, status=status)
+
+
+def _initial():
+    return {"base_version": versions.latest_number()}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agenda_edit(request: HttpRequest) -> HttpResponse:
+    get_agenda_for(request, write=True)
+    actions.ensure_first_version(request.user)
+    agenda = Agenda.load()
+    form = AgendaForm(request.POST or None, instance=agenda, initial=_initial())
+    return _versioned_edit(
+        request,
+        form,
+        "agenda/agenda_form.html",
+        {"heading": _("Edit the vision")},
+        _("Edited the vision"),
+        reverse("agenda"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_create(request: HttpRequest) -> HttpResponse:
+    get_agenda_for(request, write=True)
+    actions.ensure_first_version(request.user)
+    form = GoalForm(request.POST or None, initial={**_initial(), "order": Goal.objects.count()})
+    return _versioned_edit(
+        request,
+        form,
+        "agenda/agenda_form.html",
+        {"heading": _("Add a goal")},
+        _("Added a goal"),
+        reverse("agenda"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = get_goal_for(request, pk)
+    actions.ensure_first_version(request.user)
+    form = GoalForm(request.POST or None, instance=goal, initial=_initial())
+    return _versioned_edit(
+        request,
+        form,
+        "agenda/agenda_form.html",
+        {"heading": _("Edit goal: %(title)s") % {"title": goal.title}, "goal": goal},
+        _("Edited goal “%(title)s”") % {"title": goal.title},
+        reverse("agenda") + f"#goal-{goal.pk}",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def strategy_create(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = get_goal_for(request, pk)
+    actions.ensure_first_version(request.user)
+    form = StrategyForm(
+        request.POST or None, initial={**_initial(), "order": goal.strategies.count()}
+    )
+    if request.method == "POST":
+        form.instance.goal = goal
+    return _versioned_edit(
+        request,
+        form,
+        "agenda/agenda_form.html",
+        {"heading": _("Add a strategy to “%(title)s”") % {"title": goal.title}, "goal": goal},
+        _("Added a strategy to “%(title)s”") % {"title": goal.title},
+        reverse("agenda") + f"#goal-{goal.pk}",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def strategy_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    strategy = get_strategy_for(request, pk)
+    actions.ensure_first_version(request.user)
+    form = StrategyForm(request.POST or None, instance=strategy, initial=_initial())
+    return _versioned_edit(
+        request,
+        form,
+        "agenda/agenda_form.html",
+        {"heading": _("Edit strategy: %(title)s") % {"title": strategy.title}},
+        _("Edited strategy “%(title)s”") % {"title": strategy.title},
+        reverse("agenda") + f"#goal-{strategy.goal_id}",
+    )
+
+
+def _delete(request, instance, summary):
+    actions.ensure_first_version(request.user)
+    form = DeleteForm(request.POST or None, initial=_initial())
+    if request.method == "POST" and form.is_valid():
+        actions.delete(instance, request.user, form.cleaned_data["summary"] or summary)
+        messages.success(request, _("Deleted. The history can restore it."))
+        return redirect("agenda")
+    status = 400 if request.method == "POST" else 200
+    if form.stale or "base_version" in form.errors:
+        form.data = form.data.copy()
+        form.data["base_version"] = versions.latest_number()
+    return render(
+        request, "agenda/confirm_delete.html", {"form": form, "thing": instance}, status=status
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    goal = get_goal_for(request, pk)
+    return _delete(request, goal, _("Deleted goal “%(title)s”") % {"title": goal.title})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def strategy_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    strategy = get_strategy_for(request, pk)
+    return _delete(request, strategy, _("Deleted strategy “%(title)s”") % {"title": strategy.title})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def targets_edit(request: HttpRequest, code: str) -> HttpResponse:
+    get_agenda_for(request, write=True)
+    indicator = get_indicator_for(request, code)
+    actions.ensure_first_version(request.user)
+    current = list(indicator.targets.all())
+    baseline = next((t for t in current if t.kind == "baseline"), None)
+    initial = {
+        **_initial(),
+        "baseline_period": baseline.period.key if baseline else "",
+        "baseline_value": baseline.value.normalize() if baseline else None,
+        "targets": "\n".join(
+            f"{t.period.key}: {t.value.normalize():f}" for t in current if t.kind == "target"
+        ),
+    }
+    form = TargetsForm(request.POST or None, initial=initial, indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        actions.save_targets(
+            indicator,
+            form.baseline(),
+            form.cleaned_data["targets"],
+            request.user,
+            form.cleaned_data["summary"]
+            or _("Set the baseline and targets of “%(name)s”") % {"name": indicator.name},
+        )
+        messages.success(request, _("Baseline and targets saved."))
+        return redirect("indicator_dashboard", indicator.code)
+    status = 400 if request.method == "POST" else 200
+    if form.stale or "base_version" in form.errors:
+        form.data = form.data.copy()
+        form.data["base_version"] = versions.latest_number()
+    context = {
+        "form": form,
+        "indicator": indicator,
+        "periods": available_periods(indicator),
+    }
+    return render(request, "agenda/targets_form.html", context, status=status)
+
+
+@login_required
+@require_GET
+def agenda_history(request: HttpRequest) -> HttpResponse:
+    get_agenda_for(request)
+    actions.ensure_first_version()
+    history = AgendaVersion.objects.select_related("created_by").defer("snapshot")
+    return render(request, "agenda/history.html", {"versions": history})
+
+
+@login_required
+@require_GET
+def agenda_version(request: HttpRequest, number: int) -> HttpResponse:
+    """One version, and what it changed from the one before (or from ``?against=N``)."""
+    roles = get_agenda_for(request)
+    version = get_object_or_404(AgendaVersion.objects.select_related("created_by"), number=number)
+    against_number = request.GET.get("against", "")
+    if against_number.isdigit():
+        against = get_object_or_404(AgendaVersion, number=int(against_number))
+    else:
+        against = AgendaVersion.objects.filter(number__lt=number).first()
+    context = {
+        "version": version,
+        "against": against,
+        "lines": versions.diff(against.snapshot if against else None, version.snapshot),
+        "latest": versions.latest_number(),
+        "restore_form": RestoreForm(initial=_initial()) if roles.backbone else None,
+    }
+    return render(request, "agenda/version.html", context)
+
+
+@login_required
+@require_POST
+def agenda_restore(request: HttpRequest, number: int) -> HttpResponse:
+    get_agenda_for(request, write=True)
+    version = get_object_or_404(AgendaVersion, number=number)
+    form = RestoreForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("agenda_version", number)
+    restored = actions.restore(version, request.user, form.cleaned_data["summary"])
+    messages.success(
+        request,
+        _("Version %(old)s restored as version %(new)s.")
+        % {"old": version.number, "new": restored.number},
+    )
+    return redirect("agenda")
+
+
+# Dashboards -----------------------------------------------------------------------------
+
+
+def _dashboard_context(request, *, everything: bool, link_prefix: str, mode: str) -> dict:
+    level = request.GET.get("level", "")
+    if level not in Level.values:
+        level = ""
+    figures = agenda_figures(everything=everything, level=level)
+    return {
+        **figures,
+        "levels": Level.choices,
+        "rule": RULE,
+        "link_prefix": link_prefix,
+        "mode": mode,
+    }
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """Vision → goals → indicators with their latest region-wide figures and status."""
+    roles = get_dashboard_for(request)
+    context = _dashboard_context(
+        request, everything=roles.backbone, link_prefix=reverse("dashboard"), mode="member"
+    )
+    if roles.backbone:
+        context["publication"] = Publication.load()
+    return render_page(request, "agenda/dashboard.html", context, fragment="goals")
+
+
+def _indicator_page(request, indicator: Indicator, *, everything, link_prefix, mode, csv_url):
+    form = IndicatorFilterForm(request.GET or None, indicator=indicator)
+    valid = form.is_valid() if request.GET else True
+    filters = form.filters() if valid and request.GET else form.defaults()
+    view = indicator_view(indicator, everything=everything, **filters)
+    context = {
+        "indicator": indicator,
+        "form": form,
+        "view": view,
+        "filters": filters,
+        "rule": RULE,
+        "link_prefix": link_prefix,
+        "mode": mode,
+        "csv_url": csv_url + ("?" + request.GET.urlencode() if request.GET else ""),
+        "dimensions": {d.code: d for d in indicator.dimensions.prefetch_related("categories")},
+    }
+    return render_page(
+        request,
+        "agenda/indicator_dashboard.html",
+        context,
+        fragment="figures",
+        status=200 if valid else 400,
+    )
+
+
+@login_required
+@require_GET
+def indicator_dashboard(request: HttpRequest, code: str) -> HttpResponse:
+    roles = get_dashboard_for(request)
+    indicator = get_indicator_for(request, code)
+    return _indicator_page(
+        request,
+        indicator,
+        everything=roles.backbone,
+        link_prefix=reverse("dashboard"),
+        mode="member",
+        csv_url=reverse("indicator_dashboard_csv", args=[code]),
+    )
+
+
+def _csv(request, indicator: Indicator, *, everything: bool) -> HttpResponse:
+    form = IndicatorFilterForm(request.GET or None, indicator=indicator)
+    if request.GET and not form.is_valid():
+        errors = "; ".join(f"{k}: {' '.join(v)}" for k, v in form.errors.items())
+        return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
+    filters = form.filters() if request.GET else form.defaults()
+    view = indicator_view(indicator, everything=everything, **filters)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{indicator.code}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "section",
+            "period",
+            "scope",
+            "scope_key",
+            "dimension",
+            "category",
+            "numerator",
+            "denominator",
+            "value",
+            "target",
+            "suppressed",
+            "reported",
+            "expected",
+        ]
+    )
+
+    def row(section, cell, target=None):
+        hidden = cell.suppressed
+        writer.writerow(
+            [
+                section,
+                cell.period.label,
+                cell.scope_type,
+                cell.scope_key,
+                cell.dimension_code,
+                cell.category_code,
+                "" if hidden or cell.numerator is None else cell.numerator,
+                "" if hidden or cell.denominator is None else cell.denominator,
+                "" if hidden or cell.value is None else cell.value,
+                "" if target is None else target,
+                "yes" if hidden else "no",
+                cell.reported,
+                cell.expected,
+            ]
+        )
+
+    for cell in view.trend:
+        row("trend", cell, view.series.target_for(cell.period))
+    for cells in view.categories.values():
+        for cell in cells:
+            row("category", cell)
+    for cells in view.scopes.values():
+        for cell in cells:
+            row("scope", cell)
+    return response
+
+
+@login_required
+@require_GET
+def indicator_dashboard_csv(request: HttpRequest, code: str) -> HttpResponse:
+    roles = get_dashboard_for(request)
+    indicator = get_indicator_for(request, code)
+    return _csv(request, indicator, everything=roles.backbone)
+
+
+# Publishing ---------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publishing(request: HttpRequest) -> HttpResponse:
+    get_agenda_for(request, write=True)
+    publication = Publication.load()
+    form = PublicationForm(request.POST if request.method == "POST" else None, instance=publication)
+    if request.method == "POST" and form.is_valid():
+        actions.publish(form, request.user)
+        messages.success(request, _("Publication settings saved."))
+        return redirect("publishing")
+    context = {
+        "form": form,
+        "publication": publication,
+        "link_form": ShareLinkForm(),
+        "links": ShareLink.objects.select_related("created_by"),
+        "embed_url": request.build_absolute_uri(reverse("public_embed")),
+    }
+    return render(
+        request,
+        "agenda/publishing.html",
+        context,
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def share_link_create(request: HttpRequest) -> HttpResponse:
+    get_agenda_for(request, write=True)
+    form = ShareLinkForm(request.POST)
+    if not form.is_valid():
+        context = {
+            "form": PublicationForm(instance=Publication.load()),
+            "publication": Publication.load(),
+            "link_form": form,
+            "links": ShareLink.objects.select_related("created_by"),
+            "embed_url": request.build_absolute_uri(reverse("public_embed")),
+        }
+        return render(request, "agenda/publishing.html", context, status=400)
+    link, token = actions.create_share_link(
+        label=form.cleaned_data["label"], expires_at=form.expires_at(), by=request.user
+    )
+    url = request.build_absolute_uri(reverse("shared_dashboard", args=[token]))
+    embed = request.build_absolute_uri(reverse("shared_embed", args=[token]))
+    return render(
+        request,
+        "agenda/share_link_created.html",
+        {"link": link, "url": url, "embed_url": embed},
+    )
+
+
+@login_required
+@require_POST
+def share_link_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    link = get_share_link_for(request, pk)
+    actions.revoke_share_link(link)
+    messages.success(request, _("The link “%(label)s” no longer opens.") % {"label": link.label})
+    return redirect("publishing")
+
+
+# Pages without an account: public and shared ------------------------------------------
+
+_EMBEDDABLE = {**settings.SECURE_CSP, "frame-ancestors": ["*"]}
+
+
+def _gone(request) -> HttpResponse:
+    return render(request, "agenda/link_gone.html", status=410)
+
+
+@require_GET
+def public_dashboard(request: HttpRequest) -> HttpResponse:
+    get_public_dashboard()
+    context = _dashboard_context(
+        request, everything=False, link_prefix=reverse("public_dashboard"), mode="public"
+    )
+    return render_page(request, "agenda/dashboard.html", context, fragment="goals")
+
+
+@require_GET
+def public_indicator(request: HttpRequest, code: str) -> HttpResponse:
+    get_public_dashboard()
+    indicator = _goal_indicator(code)
+    return _indicator_page(
+        request,
+        indicator,
+        everything=False,
+        link_prefix=reverse("public_dashboard"),
+        mode="public",
+        csv_url=reverse("public_indicator_csv", args=[code]),
+    )
+
+
+@require_GET
+def public_indicator_csv(request: HttpRequest, code: str) -> HttpResponse:
+    get_public_dashboard()
+    return _csv(request, _goal_indicator(code), everything=False)
+
+
+@require_GET
+@xframe_options_exempt
+@csp_override(_EMBEDDABLE)
+def public_embed(request: HttpRequest) -> HttpResponse:
+    get_public_dashboard()
+    context = _dashboard_context(
+        request, everything=False, link_prefix=reverse("public_dashboard"), mode="embed"
+    )
+    return render(request, "agenda/embed.html", context)
+
+
+def _goal_indicator(code: str) -> Indicator:
+    """Outside readers reach the indicators the dashboard shows: all of the library."""
+    indicator = Indicator.objects.filter(code=code).first()
+    if indicator is None:
+        raise Http404("No such indicator on the dashboard.")
+    return indicator
+
+
+@require_GET
+def shared_dashboard(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        link = get_share_link(token)
+    except LinkGone:
+        return _gone(request)
+    context = _dashboard_context(
+        request,
+        everything=False,
+        link_prefix=reverse("shared_dashboard", args=[token]),
+        mode="shared",
+    )
+    context["link"] = link
+    response = render_page(request, "agenda/dashboard.html", context, fragment="goals")
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_GET
+def shared_indicator(request: HttpRequest, token: str, code: str) -> HttpResponse:
+    try:
+        get_share_link(token)
+    except LinkGone:
+        return _gone(request)
+    response = _indicator_page(
+        request,
+        _goal_indicator(code),
+        everything=False,
+        link_prefix=reverse("shared_dashboard", args=[token]),
+        mode="shared",
+        csv_url=reverse("shared_indicator_csv", args=[token, code]),
+    )
+    response.headers["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+@require_GET
+def shared_indicator_csv(request: HttpRequest, token: str, code: str) -> HttpResponse:
+    try:
+        get_share_link(token)
+    except LinkGone:
+        return _gone(request)
+    return _csv(request, _goal_indicator(code), everything=False)
+
+
+@require_GET
+@xframe_options_exempt
+@csp_override(_EMBEDDABLE)
+def shared_embed(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        get_share_link(token)
+    except LinkGone:
+        return _gone(request)
+    context = _dashboard_context(
+        request,
+        everything=False,
+        link_prefix=reverse("shared_dashboard", args=[token]),
+        mode="embed",
+    )
+    return render(request, "agenda/embed.html", context)

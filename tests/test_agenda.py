@@ -1,0 +1,244 @@
+"""The common agenda: editing with versions, diffs and exact restores; sanitized Markdown."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from agenda import versions
+from agenda.actions import ensure_first_version
+from agenda.models import Agenda, AgendaVersion, Goal, Strategy
+from measures.models import Target
+from measures.periods import parse_period
+
+pytestmark = pytest.mark.django_db
+
+
+def latest():
+    return versions.latest_number()
+
+
+def post(client, name, data, *args):
+    return client.post(reverse(name, args=args), {"base_version": latest(), **data})
+
+
+def test_backbone_builds_the_agenda_and_every_edit_is_a_version(world):
+    client = world.client(world.backbone)
+    assert client.get(reverse("agenda_edit")).status_code == 200  # records version 1
+    assert latest() == 1
+    response = post(
+        client,
+        "agenda_edit",
+        {"title": "Our agenda", "vision": "Every **young person** thrives.", "summary": ""},
+    )
+    assert response.status_code == 302
+    response = post(
+        client,
+        "goal_create",
+        {
+            "title": "Graduate ready",
+            "description": "All students graduate.",
+            "order": 0,
+            "indicators": [world.share.pk],
+            "summary": "First goal",
+        },
+    )
+    assert response.status_code == 302
+    goal = Goal.objects.get()
+    assert list(goal.indicators.all()) == [world.share]
+    response = post(
+        client,
+        "strategy_create",
+        {"title": "Career fairs", "description": "Twice a year.", "order": 0, "summary": ""},
+        goal.pk,
+    )
+    assert response.status_code == 302
+    assert Strategy.objects.get().goal == goal
+    history = list(AgendaVersion.objects.order_by("number").values_list("number", "summary"))
+    assert history == [
+        (1, "The agenda as first recorded"),
+        (2, "Edited the vision"),
+        (3, "First goal"),
+        (4, "Added a strategy to “Graduate ready”"),
+    ]
+    page = world.client(world.funder).get(reverse("agenda")).text
+    assert "<strong>young person</strong>" in page
+    assert "Career fairs" in page and "Graduate ready" in page
+
+
+def test_markdown_is_sanitized(world):
+    Agenda.objects.create(
+        title="A",
+        vision='Hi <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror="y">',
+    )
+    page = world.client(world.member_a).get(reverse("agenda")).text
+    assert "<script>alert" not in page
+    assert 'href="javascript' not in page
+    assert "<img" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_a_stale_edit_is_refused_and_keeps_what_was_typed(world):
+    client = world.client(world.backbone)
+    ensure_first_version(world.backbone)
+    stale = latest()
+    post(client, "agenda_edit", {"title": "First", "vision": "One", "summary": ""})
+    response = client.post(
+        reverse("agenda_edit"),
+        {"title": "Second", "vision": "My long careful text", "base_version": stale},
+    )
+    assert response.status_code == 400
+    assert "Someone else saved the agenda" in response.text
+    assert "My long careful text" in response.text
+    assert Agenda.load().vision == "One"
+    # The form now carries the latest version: saving again goes through.
+    assert f'value="{latest()}"' in response.text
+
+
+def test_diff_shows_added_and_removed_lines(world):
+    client = world.client(world.backbone)
+    ensure_first_version(world.backbone)
+    post(client, "agenda_edit", {"title": "T", "vision": "Old sentence.", "summary": ""})
+    post(client, "agenda_edit", {"title": "T", "vision": "New sentence.", "summary": ""})
+    page = client.get(reverse("agenda_version", args=[latest()])).text
+    assert "<del>" in page and "Old sentence." in page
+    assert "<ins>" in page and "New sentence." in page
+    lines = versions.diff(
+        AgendaVersion.objects.get(number=latest() - 1).snapshot,
+        AgendaVersion.objects.get(number=latest()).snapshot,
+    )
+    changed = [(line.kind, line.text) for line in lines if line.kind != "same"]
+    assert changed == [("removed", "Old sentence."), ("added", "New sentence.")]
+
+
+def test_restore_brings_back_exactly_the_version(world):
+    client = world.client(world.backbone)
+    ensure_first_version(world.backbone)
+    post(client, "agenda_edit", {"title": "Agenda", "vision": "Vision v2", "summary": ""})
+    post(
+        client,
+        "goal_create",
+        {"title": "Goal A", "description": "A", "order": 0, "indicators": [world.count.pk]},
+    )
+    goal = Goal.objects.get()
+    post(client, "strategy_create", {"title": "S1", "description": "s", "order": 0}, goal.pk)
+    post(
+        client,
+        "targets_edit",
+        {"baseline_period": "2022", "baseline_value": "100", "targets": "2025: 120\n2026: 130"},
+        world.count.code,
+    )
+    keep = AgendaVersion.objects.get(number=latest())
+    kept = versions.snapshot()
+    assert keep.snapshot == kept
+    # Change everything: text, goal, strategy deleted, targets, a new goal.
+    post(client, "agenda_edit", {"title": "Other", "vision": "Vision v3", "summary": ""})
+    post(client, "strategy_delete", {}, Strategy.objects.get().pk)
+    post(
+        client,
+        "targets_edit",
+        {"baseline_period": "2023", "baseline_value": "90", "targets": "2027: 99"},
+        world.count.code,
+    )
+    post(client, "goal_create", {"title": "Goal B", "description": "", "order": 1})
+    post(client, "goal_edit", {"title": "Goal A2", "description": "", "order": 0}, goal.pk)
+    assert versions.snapshot() != kept
+
+    response = post(client, "agenda_restore", {"summary": ""}, keep.number)
+    assert response.status_code == 302
+    assert versions.snapshot() == kept
+    restored = AgendaVersion.objects.get(number=latest())
+    assert restored.summary == f"Restored version {keep.number}"
+    assert restored.snapshot == kept
+    baseline = Target.objects.get(indicator=world.count, kind="baseline")
+    assert (baseline.period.key, baseline.value) == ("2022", Decimal("100"))
+    # A new goal made after the restore does not collide with a restored id.
+    post(client, "goal_create", {"title": "Goal C", "description": "", "order": 2})
+    assert Goal.objects.filter(title="Goal C").exists()
+
+
+def test_targets_form_reports_each_bad_line_and_saves_nothing(world):
+    client = world.client(world.backbone)
+    ensure_first_version(world.backbone)
+    response = post(
+        client,
+        "targets_edit",
+        {
+            "baseline_period": "2022",
+            "baseline_value": "10",
+            "targets": "2025: 12\n2026 13\nnext year: 5\n2027: lots",
+        },
+        world.count.code,
+    )
+    assert response.status_code == 400
+    text = response.text
+    assert "Line 2: write the period, a colon, then the value" in text
+    assert "Line 3: Write a period such as" in text
+    assert "Line 4: “lots” is not a number" in text
+    assert not Target.objects.exists()
+    assert latest() == 1
+
+    response = post(
+        client,
+        "targets_edit",
+        {"baseline_period": "2024-Q1", "baseline_value": "10", "targets": ""},
+        world.count.code,
+    )
+    assert response.status_code == 400
+    assert "This indicator has figures for" in response.text
+
+    response = post(
+        client,
+        "targets_edit",
+        {"baseline_period": "2024", "baseline_value": "10", "targets": "2023: 11"},
+        world.count.code,
+    )
+    assert response.status_code == 400
+    assert "Targets come after the baseline period." in response.text
+    assert not Target.objects.exists()
+
+
+def test_deleting_a_goal_can_be_undone_from_the_history(world):
+    client = world.client(world.backbone)
+    ensure_first_version(world.backbone)
+    post(client, "goal_create", {"title": "Keep me", "description": "x", "order": 0})
+    goal = Goal.objects.get()
+    Strategy.objects.create(goal=goal, title="S")  # outside a version: recorded below
+    versions.record(world.backbone, "strategy")
+    before = latest()
+    response = post(client, "goal_delete", {"summary": ""}, goal.pk)
+    assert response.status_code == 302
+    assert not Goal.objects.exists()
+    post(client, "agenda_restore", {}, before)
+    restored = Goal.objects.get()
+    assert (restored.pk, restored.title, restored.strategies.get().title) == (
+        goal.pk,
+        "Keep me",
+        "S",
+    )
+
+
+def test_targets_use_one_period_kind(world):
+    client = world.client(world.backbone)
+    ensure_first_version(world.backbone)
+    world.count.period_type = "month"
+    world.count.save()
+    response = post(
+        client,
+        "targets_edit",
+        {"baseline_period": "2024", "baseline_value": "10", "targets": "2025-Q1: 11"},
+        world.count.code,
+    )
+    assert response.status_code == 400
+    assert "one kind" in response.text
+    response = post(
+        client,
+        "targets_edit",
+        {"baseline_period": "2024", "baseline_value": "10", "targets": "2025: 11\n2026: 12"},
+        world.count.code,
+    )
+    assert response.status_code == 302
+    assert [t.period for t in Target.objects.filter(kind="target")] == [
+        parse_period("2025"),
+        parse_period("2026"),
+    ]
