@@ -5,7 +5,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
@@ -35,8 +37,9 @@ from agenda.forms import (
     TargetsForm,
 )
 from agenda.models import Agenda, AgendaVersion, Goal, Publication, ShareLink
-from common.htmx import render_page
+from common.htmx import is_fragment_request
 from measures.access import get_indicator_for
+from measures.cache import cached
 from measures.models import Indicator, Level
 from measures.status import RULE
 
@@ -298,6 +301,28 @@ def _dashboard_context(request, *, everything: bool, link_prefix: str, mode: str
     }
 
 
+def _render_cached(request, template, fragment, context, parts, *, status=200):
+    """Render ``template`` with its figures fragment cached until the next roll-up or agenda
+    edit. The fragment depends only on what ``parts`` name (the audience, never the person),
+    so it is shared by every reader of the same kind. An htmx request gets the fragment."""
+    html = cached(
+        ("html", template, fragment, get_language(), *parts),
+        lambda: render_to_string(f"{template}#{fragment}", context),
+        extra=str(versions.latest_number()),
+    )
+    if is_fragment_request(request):
+        response = HttpResponse(html, status=status)
+    else:
+        response = render(request, template, {**context, "fragment_html": html}, status=status)
+    response.headers["Vary"] = "HX-Request"
+    return response
+
+
+def _dashboard_page(request, context, everything):
+    parts = (everything, context["level"], context["mode"], context["link_prefix"])
+    return _render_cached(request, "agenda/dashboard.html", "goals", context, parts)
+
+
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -308,7 +333,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     if roles.backbone:
         context["publication"] = Publication.load()
-    return render_page(request, "agenda/dashboard.html", context, fragment="goals")
+    return _dashboard_page(request, context, roles.backbone)
 
 
 def _indicator_page(request, indicator: Indicator, *, everything, link_prefix, mode, csv_url):
@@ -327,11 +352,21 @@ def _indicator_page(request, indicator: Indicator, *, everything, link_prefix, m
         "csv_url": csv_url + ("?" + request.GET.urlencode() if request.GET else ""),
         "dimensions": {d.code: d for d in indicator.dimensions.prefetch_related("categories")},
     }
-    return render_page(
+    parts = (
+        indicator.pk,
+        indicator.updated_at,
+        everything,
+        mode,
+        link_prefix,
+        context["csv_url"],
+        sorted(filters.items()),
+    )
+    return _render_cached(
         request,
         "agenda/indicator_dashboard.html",
+        "figures",
         context,
-        fragment="figures",
+        parts,
         status=200 if valid else 400,
     )
 
@@ -496,7 +531,7 @@ def public_dashboard(request: HttpRequest) -> HttpResponse:
     context = _dashboard_context(
         request, everything=False, link_prefix=reverse("public_dashboard"), mode="public"
     )
-    return render_page(request, "agenda/dashboard.html", context, fragment="goals")
+    return _dashboard_page(request, context, False)
 
 
 @require_GET
@@ -551,7 +586,7 @@ def shared_dashboard(request: HttpRequest, token: str) -> HttpResponse:
         mode="shared",
     )
     context["link"] = link
-    response = render_page(request, "agenda/dashboard.html", context, fragment="goals")
+    response = _dashboard_page(request, context, False)
     response.headers["Referrer-Policy"] = "no-referrer"
     return response
 

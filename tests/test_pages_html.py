@@ -20,8 +20,19 @@ PAGES = {
         ("organization_detail", "org_a"),
         ("indicator_detail", "count"),
         ("report", "report"),
+        "agenda",
+        "agenda_history",
+        ("indicator_dashboard", "count"),
+        ("indicator_dashboard", "share"),
     ],
     "backbone": [
+        "agenda",
+        "agenda_edit",
+        "goal_create",
+        "publishing",
+        "dashboard",
+        ("targets_edit", "share"),
+        ("indicator_dashboard", "share"),
         "home",
         "review_queue",
         "console",
@@ -34,7 +45,7 @@ PAGES = {
         ("indicator_edit", "count"),
         ("report", "report"),
     ],
-    "funder": ["home", "dashboard"],
+    "funder": ["home", "dashboard", "agenda"],
 }
 
 
@@ -45,6 +56,7 @@ def url_for(world, entry):
     args = {
         "org_a": [world.org_a.slug],
         "count": [world.count.code],
+        "share": [world.share.code],
         "report": [world.org_a.slug, YEAR],
     }[arg]
     return reverse(name, args=args)
@@ -53,8 +65,22 @@ def url_for(world, entry):
 CASES = [(role, entry) for role, entries in PAGES.items() for entry in entries]
 
 
+@pytest.fixture
+def figures(world):
+    """A goal with figures, so that the dashboards draw their charts and tables."""
+    from agenda.models import Goal
+    from tests.test_dashboards import agg, rate
+
+    goal = Goal.objects.create(title="Graduate", description="**All** of them.")
+    goal.indicators.set([world.share, world.count])
+    for year in ("2021", "2022", "2023"):
+        rate(world.share, year, 60, 100)
+        agg(world.count, year, "40")
+        agg(world.count, year, "40", scope="county", scope_key="Durham")
+
+
 @pytest.mark.parametrize(("role", "entry"), CASES, ids=[f"{r}-{e}" for r, e in CASES])
-def test_page_is_valid_and_labelled(world, role, entry):
+def test_page_is_valid_and_labelled(world, figures, role, entry):
     user = None if role == "anonymous" else getattr(world, role)
     response = world.client(user).get(url_for(world, entry))
     assert response.status_code == 200
