@@ -3,6 +3,7 @@ import csv
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import ProtectedError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -13,7 +14,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from agenda import actions, versions
+from agenda import actions, activities, versions
 from agenda.access import (
     LinkGone,
     get_agenda_for,
@@ -169,11 +170,18 @@ def strategy_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _delete(request, instance, summary):
     actions.ensure_first_version(request.user)
     form = DeleteForm(request.POST or None, initial=_initial())
-    if request.method == "POST" and form.is_valid():
-        actions.delete(instance, request.user, form.cleaned_data["summary"] or summary)
-        messages.success(request, _("Deleted. The history can restore it."))
-        return redirect("agenda")
     status = 400 if request.method == "POST" else 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.delete(instance, request.user, form.cleaned_data["summary"] or summary)
+        except ProtectedError as error:
+            # Commitments are recorded under it (or under one of the goal's strategies):
+            # refuse, name them, and change nothing.
+            form.add_error(None, activities.protected_delete_message(instance, error))
+            status = 409
+        else:
+            messages.success(request, _("Deleted. The history can restore it."))
+            return redirect("agenda")
     if form.stale or "base_version" in form.errors:
         form.data = form.data.copy()
         form.data["base_version"] = versions.latest_number()
@@ -275,7 +283,12 @@ def agenda_restore(request: HttpRequest, number: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("agenda_version", number)
-    restored = actions.restore(version, request.user, form.cleaned_data["summary"])
+    try:
+        restored = actions.restore(version, request.user, form.cleaned_data["summary"])
+    except ProtectedError as error:
+        # The version would delete a strategy that commitments are recorded under.
+        messages.error(request, activities.protected_restore_message(version.number, error))
+        return redirect("agenda_version", number)
     messages.success(
         request,
         _("Version %(old)s restored as version %(new)s.")

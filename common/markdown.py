@@ -18,12 +18,11 @@ ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "ol": {"start"}}
 
 
 def render_markdown(text: str) -> SafeString:
-    # Headings in the text start at h3: the page's own headings own h1 and h2.
+    # The page's own headings own h1 and h2: the text's first two levels become h3, and
+    # each deeper level one below, so that no level is skipped under the page's h2.
     html = _renderer.render(text or "")
-    for level in (2, 1):
-        html = html.replace(f"<h{level}>", f"<h{level + 2}>").replace(
-            f"</h{level}>", f"</h{level + 2}>"
-        )
+    for old, new in ((5, 6), (4, 5), (3, 4), (2, 3), (1, 3)):
+        html = html.replace(f"<h{old}>", f"<h{new}>").replace(f"</h{old}>", f"</h{new}>")
     clean = nh3.clean(
         html,
         tags=TAGS,

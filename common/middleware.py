@@ -15,6 +15,13 @@ ACCOUNT_ROUTES = frozenset(
         "invitation_accept",
         "token_list",
         "token_revoke",
+        # Their own email and notifications: funders choose what they are emailed, follow an
+        # emailed one-click unsubscribe link (which may be POSTed while signed in), and mark
+        # their own notifications read. None of these changes anything anyone else sees.
+        "email_preferences",
+        "email_unsubscribe",
+        "notification_read",
+        "notifications_read_all",
     }
 )
 

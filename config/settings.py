@@ -193,6 +193,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "measures.tasks.rebuild_all_aggregates",
         "schedule": crontab(hour=env_int("ROLLUP_HOUR", 3), minute=0),
     },
+    # The digest of the 7 days before the run (agenda/emails.py), Mondays at 07:00.
+    "weekly-digest": {
+        "task": "agenda.tasks.send_weekly_digest",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=0),
+    },
+    # Reminders of reports due and overdue, on the schedule backbone staff set at /reminders/.
+    "daily-report-reminders": {
+        "task": "agenda.tasks.send_report_reminders",
+        "schedule": crontab(hour=env_int("REMINDER_HOUR", 6), minute=30),
+    },
 }
 
 # Security. Content-Security-Policy allows the app's own origin only.

@@ -43,7 +43,13 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include(account_patterns)),
     path("", include("partners.urls")),
+    path("", include("partners.network_urls")),
+    path("", include("pathways.urls")),
     path("", include("measures.urls")),
     path("", include("agenda.urls")),
+    path("", include("agenda.network_urls")),
+    path("", include("agenda.activities_urls")),
+    path("", include("agenda.funding_urls")),
+    path("", include("agenda.communication_urls")),
     path("admin/", admin.site.urls),
 ]

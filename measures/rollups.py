@@ -12,9 +12,10 @@ The rules (DESIGN.md, "Shared measurement"):
 - each figure records how many organizations reported and how many were expected.
 
 Two engines compute the same rows: one SQL statement on PostgreSQL (fast at scale) and a
-portable one in Python (SQLite, the embedded quick start). A roll-up deletes and rewrites
-its rows in one transaction under a lock, so running it twice, or two at once, leaves the
-same rows.
+portable one in Python (SQLite, the embedded quick start). A roll-up rewrites its rows in
+one transaction under a lock, so running it twice, or two at once, leaves the same rows. On
+PostgreSQL the incremental roll-up after an approval writes only the figures that changed
+and deletes those left without values, in one statement.
 """
 
 import time
@@ -56,6 +57,7 @@ class Window:
     scopes: tuple[tuple[str, str], ...] = ()  # the scopes rewritten; () for every scope
     organization_id: int | None = None  # the organization that reported
     has_stock: bool = False
+    stock_ids: tuple[int, ...] = ()  # the stocks among the indicators
 
     @property
     def keys(self) -> set[tuple[str, date]]:
@@ -84,6 +86,7 @@ def window_for(
         else (),
         organization.pk if organization else None,
         any(i.stock for i in indicators),
+        tuple(sorted(i.pk for i in indicators if i.stock)),
     )
 
 
@@ -118,9 +121,11 @@ def _run(window: Window, kind: str) -> int:
     run = RollupRun.objects.create(kind=kind) if kind == RollupRun.Kind.FULL else None
     try:
         with transaction.atomic():
-            _lock()
+            _lock(incremental=window.indicator_ids is not None)
             if connection.vendor == "postgresql" and window.indicator_ids is None:
                 rows = _swap_in_rebuilt_table()
+            elif connection.vendor == "postgresql" and window.organization_id is not None:
+                rows = _write_sql_incremental(window)
             else:
                 _delete(window)
                 write = _write_sql if connection.vendor == "postgresql" else _write_python
@@ -149,15 +154,20 @@ def _run(window: Window, kind: str) -> int:
     return rows
 
 
-def _lock() -> None:
+def _lock(incremental: bool = False) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
-            # Room to group millions of rows in memory rather than on disk.
-            cursor.execute("SET LOCAL work_mem = '256MB'")
-            # Figures are derived data that any roll-up can write again: a crash may lose the
-            # last ones written, never an entered value. The commit need not wait for the disk.
-            cursor.execute("SET LOCAL synchronous_commit = off")
+            # One round trip: the lock, then settings for this transaction only. Room to group
+            # millions of rows in memory rather than on disk. Figures are derived data that any
+            # roll-up can write again: a crash may lose the last ones written, never an entered
+            # value, so the commit need not wait for the disk. A small incremental roll-up
+            # would spend longer compiling its statement (JIT) than running it.
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s), set_config('work_mem', '256MB', true),"
+                " set_config('synchronous_commit', 'off', true)"
+                + (", set_config('jit', 'off', true)" if incremental else ""),
+                [LOCK_KEY],
+            )
 
 
 def _delete(window: Window) -> None:
@@ -232,7 +242,7 @@ _PERIODS = """
                              THEN date_trunc('year', b.period_start)::date END)
     ) AS p (ptype, pstart)"""
 
-_TAIL = f"""
+_EXPECTED = f"""
 expected AS (
     SELECT ro.indicator_id, sc.scope_type, sc.scope_key, COUNT(*) AS n
     FROM measures_indicator_reporting_organizations ro
@@ -240,7 +250,10 @@ expected AS (
     CROSS JOIN LATERAL ({_SCOPES_SQL.format(t="o")}) AS sc (scope_type, scope_key)
     {{expected_where}}
     GROUP BY ro.indicator_id, sc.scope_type, sc.scope_key
-)
+)"""
+
+# The figures from the sums of each group: `grouped` has one row per figure.
+_FIGURES = """
 SELECT g.indicator_id, g.scope_type, g.scope_key, g.ptype, g.pstart, g.dim, g.cat,
        CASE WHEN g.aggregation = 'sum' THEN NULL ELSE g.num END AS numerator,
        g.den AS denominator,
@@ -255,6 +268,8 @@ JOIN measures_indicator i ON i.id = g.indicator_id
 LEFT JOIN expected e ON e.indicator_id = g.indicator_id AND e.scope_type = g.scope_type
                     AND e.scope_key = g.scope_key
 """
+
+_TAIL = _EXPECTED + _FIGURES
 
 # The straightforward form: one GROUP BY over every value × period × scope, counting the
 # distinct organizations. The benchmark compares the roll-up with it; tests check that both
@@ -301,16 +316,19 @@ WITH {_BASE},
 by_organization AS ({_OWN}),
 {_GROUPED},{_TAIL}"""
 
-# An incremental roll-up's region, county and type figures, from the organizations' stored
-# figures for the same periods: an organization is one row in each group. Stocks take only
-# their own period from here; their quarters and years come from _STOCK_SQL.
-FROM_ORGANIZATIONS_SQL = f"""
+# An incremental roll-up once the reporting organization is known, in one statement. Its
+# own figures come from its values; the region's, its county's and its type's from its own
+# figures and every other organization's stored figures for the same periods, which are
+# summed once per group of cells (an organization is one row in each group). A stock's
+# quarter and year take the latest of its own periods: the fresh one or a stored one. Then
+# only the cells that changed are written, and those of the window left without figures
+# are deleted, so an unchanged figure costs a read and no write.
+INCREMENTAL_SQL = f"""
 WITH {_BASE},
 own AS ({_OWN}),
 others AS (
-    SELECT a.indicator_id, o.id AS organization_id, o.slug, o.county, o.sector_type,
-           a.period_type AS ptype, a.period_start AS pstart, a.dimension_code AS dim,
-           a.category_code AS cat, i.aggregation,
+    SELECT a.indicator_id, a.period_type AS ptype, a.period_start AS pstart,
+           a.dimension_code AS dim, a.category_code AS cat, o.county, o.sector_type,
            CASE WHEN i.aggregation = 'sum' THEN a.value ELSE a.numerator END AS num,
            a.denominator AS den
     FROM measures_aggregate a
@@ -320,8 +338,128 @@ others AS (
       AND a.indicator_id = ANY(%(indicators)s)
       AND (a.period_type = i.period_type OR NOT i.stock) {{stored_period_where}}
 ),
-by_organization AS (SELECT * FROM own UNION ALL SELECT * FROM others),
-{_GROUPED},{_TAIL}"""
+others_summed AS (
+    SELECT indicator_id, ptype, pstart, dim, cat,
+           SUM(num) AS num, SUM(den) AS den, COUNT(*) AS n,
+           SUM(num) FILTER (WHERE county = %(county)s) AS county_num,
+           SUM(den) FILTER (WHERE county = %(county)s) AS county_den,
+           COUNT(*) FILTER (WHERE county = %(county)s) AS county_n,
+           SUM(num) FILTER (WHERE sector_type = %(sector_type)s) AS type_num,
+           SUM(den) FILTER (WHERE sector_type = %(sector_type)s) AS type_den,
+           COUNT(*) FILTER (WHERE sector_type = %(sector_type)s) AS type_n
+    FROM others
+    GROUP BY indicator_id, ptype, pstart, dim, cat
+),
+parts AS (
+    SELECT b.indicator_id, sc.scope_type, sc.scope_key, b.ptype, b.pstart, b.dim, b.cat,
+           b.num, b.den, 1 AS n
+    FROM own b
+    CROSS JOIN LATERAL ({_SCOPES_SQL.format(t="b")}) AS sc (scope_type, scope_key)
+    UNION ALL
+    SELECT s.indicator_id, sc.scope_type, sc.scope_key, s.ptype, s.pstart, s.dim, s.cat,
+           sc.num, sc.den, sc.n
+    FROM others_summed s
+    CROSS JOIN LATERAL (
+        VALUES ('region', '', s.num, s.den, s.n),
+               ('county', %(county)s, s.county_num, s.county_den, s.county_n),
+               ('org_type', %(sector_type)s, s.type_num, s.type_den, s.type_n)
+    ) AS sc (scope_type, scope_key, num, den, n)
+    WHERE sc.n > 0
+),
+grouped AS (
+    SELECT p.indicator_id, p.scope_type, p.scope_key, p.ptype, p.pstart, p.dim, p.cat,
+           MIN(i.aggregation) AS aggregation, SUM(p.num) AS num, SUM(p.den) AS den,
+           SUM(p.n)::integer AS reported
+    FROM parts p
+    JOIN measures_indicator i ON i.id = p.indicator_id
+    GROUP BY p.indicator_id, p.scope_type, p.scope_key, p.ptype, p.pstart, p.dim, p.cat
+),
+{_EXPECTED},
+fresh AS ({_FIGURES}),
+{{stocks}}
+current AS (
+    SELECT a.id, a.indicator_id, a.scope_type, a.scope_key, a.period_type, a.period_start,
+           a.dimension_code, a.category_code, a.numerator, a.denominator, a.value, a.reported,
+           a.expected
+    FROM (VALUES {{cells}}) AS w (scope_type, scope_key, period_type, period_start)
+    JOIN measures_aggregate a
+      ON a.indicator_id = ANY(%(indicators)s) AND a.scope_type = w.scope_type
+     AND a.scope_key = w.scope_key AND a.period_type = w.period_type
+     AND a.period_start = w.period_start
+),
+changes AS (
+    SELECT f.*, c.id AS current_id,
+           (c.numerator, c.denominator, c.value, c.reported, c.expected) IS DISTINCT FROM
+           (f.numerator::numeric(24, 4), f.denominator::numeric(24, 4),
+            f.value::numeric(24, 4), f.reported, f.expected) AS differs
+    FROM figures f
+    FULL JOIN current c
+      ON c.indicator_id = f.indicator_id AND c.scope_type = f.scope_type
+     AND c.scope_key = f.scope_key AND c.period_type = f.ptype AND c.period_start = f.pstart
+     AND c.dimension_code = f.dim AND c.category_code = f.cat
+),
+updated AS (
+    UPDATE measures_aggregate a
+    SET numerator = c.numerator, denominator = c.denominator, value = c.value,
+        reported = c.reported, expected = c.expected, computed_at = c.computed_at
+    FROM changes c
+    WHERE a.id = c.current_id AND c.indicator_id IS NOT NULL AND c.differs
+    RETURNING 1
+),
+inserted AS (
+    INSERT INTO measures_aggregate (
+        indicator_id, scope_type, scope_key, period_type, period_start, dimension_code,
+        category_code, numerator, denominator, value, reported, expected, computed_at
+    )
+    SELECT indicator_id, scope_type, scope_key, ptype, pstart, dim, cat, numerator,
+           denominator, value, reported, expected, computed_at
+    FROM changes
+    WHERE current_id IS NULL
+    RETURNING 1
+),
+removed AS (
+    DELETE FROM measures_aggregate a
+    USING changes c
+    WHERE a.id = c.current_id AND c.indicator_id IS NULL
+    RETURNING 1
+)
+SELECT (SELECT COUNT(*) FROM figures), (SELECT COUNT(*) FROM updated),
+       (SELECT COUNT(*) FROM inserted), (SELECT COUNT(*) FROM removed)
+"""
+
+# A stock's quarters and years in an incremental roll-up: the latest of its own periods in
+# each, from the fresh figures and the stored ones of the other periods.
+_INCREMENTAL_STOCKS = """
+stocks AS (
+    SELECT DISTINCT ON (s.indicator_id, s.scope_type, s.scope_key, p.ptype, p.pstart, s.dim,
+                        s.cat)
+           s.indicator_id, s.scope_type, s.scope_key, p.ptype, p.pstart, s.dim, s.cat,
+           s.numerator, s.denominator, s.value, s.reported, s.expected, s.computed_at
+    FROM (
+        SELECT f.indicator_id, f.scope_type, f.scope_key, f.ptype, f.pstart, f.dim, f.cat,
+               f.numerator, f.denominator, f.value, f.reported, f.expected, f.computed_at
+        FROM fresh f
+        UNION ALL
+        SELECT a.indicator_id, a.scope_type, a.scope_key, a.period_type, a.period_start,
+               a.dimension_code, a.category_code, a.numerator, a.denominator, a.value,
+               a.reported, a.expected, a.computed_at
+        FROM measures_aggregate a
+        WHERE a.indicator_id = ANY(%(stocks)s) AND a.period_start BETWEEN %(start)s AND %(end)s
+          AND (a.scope_type, a.scope_key) IN ({scopes})
+          AND (a.period_type, a.period_start) NOT IN ({periods})
+    ) AS s
+    JOIN measures_indicator i ON i.id = s.indicator_id AND s.ptype = i.period_type
+    CROSS JOIN LATERAL (
+        VALUES ('quarter', CASE WHEN i.period_type = 'month'
+                                THEN date_trunc('quarter', s.pstart)::date END),
+               ('year', date_trunc('year', s.pstart)::date)
+    ) AS p (ptype, pstart)
+    WHERE i.stock AND i.roll_up_periods AND i.period_type IN ('month', 'quarter')
+      AND p.pstart IS NOT NULL AND (p.ptype, p.pstart) IN ({periods})
+    ORDER BY s.indicator_id, s.scope_type, s.scope_key, p.ptype, p.pstart, s.dim, s.cat,
+             s.pstart DESC
+),
+figures AS (SELECT * FROM fresh UNION ALL SELECT * FROM stocks),"""
 
 _COLUMNS = """
 INSERT INTO measures_aggregate (
@@ -405,7 +543,7 @@ def _write_sql(window: Window) -> int:
             )
             rows = cursor.rowcount
         else:
-            rows = _write_sql_incremental(cursor, window, params, expected_where, scope_where)
+            rows = _write_sql_all_scopes(cursor, window, params, expected_where, scope_where)
         if window.indicator_ids is None or window.has_stock:
             cursor.execute(_STOCK_SQL.format(where=stock_where), params)
             rows += cursor.rowcount
@@ -469,42 +607,61 @@ def _swap_in_rebuilt_table() -> int:
             cursor.execute(f'ALTER TABLE {TABLE} ADD CONSTRAINT "{name}" {definition}')
         for definition in indexes:
             cursor.execute(definition)
+        # A new table has no statistics until autovacuum gets to it: the planner would
+        # take the incremental roll-ups' reads of thousands of figures for a few rows.
+        cursor.execute(f"ANALYZE {TABLE}")
     return rows
 
 
-def _write_sql_incremental(
-    cursor, window: Window, params: dict, expected_where: str, scope_where: str
-) -> int:
-    """With the reporting organization known: its own figures from its values, then the
-    region's, its county's and its type's from every organization's stored figures."""
-    if window.organization_id is None:
-        return _write_sql_all_scopes(cursor, window, params, expected_where, scope_where)
-    params = {**params, "org_id": window.organization_id}
-    touched, scopes = [], []
-    for n, period in enumerate(window.periods):
-        params[f"lt{n}"], params[f"ls{n}"] = period.type, period.start
-        touched.append(f"(%(lt{n})s, %(ls{n})s::date)")
-    for n, (scope_type, scope_key) in enumerate(window.scopes):
-        params[f"ot{n}"], params[f"ok{n}"] = scope_type, scope_key
-        scopes.append(f"(%(ot{n})s, %(ok{n})s)")
-        if scope_type == ScopeType.ORGANIZATION:
-            params["org_slug"] = scope_key
-    periods = ", ".join(touched)
-    # The organization's own figures from its values, every other organization's from the
-    # stored figures, grouped together into the four scopes in one statement.
-    cursor.execute(
-        _COLUMNS
-        + FROM_ORGANIZATIONS_SQL.format(
-            where="AND dv.indicator_id = ANY(%(indicators)s) AND s.organization_id = %(org_id)s"
-            " AND s.period_type = %(period_type)s AND s.period_start BETWEEN %(start)s AND %(end)s",
-            period_where=f"AND (p.ptype, p.pstart) IN ({periods})",
-            stored_period_where=f"AND (a.period_type, a.period_start) IN ({periods})",
-            expected_where=expected_where,
-            scope_where=f"AND (sc.scope_type, sc.scope_key) IN ({', '.join(scopes)})",
-        ),
-        params,
+def _pairs(params: dict, prefix: str, pairs, cast: str = "") -> str:
+    """Pairs as query parameters, for `IN (…)`: "(%(wpt0)s, %(wpk0)s), …" for prefix wp."""
+    rows = []
+    for n, (first, second) in enumerate(pairs):
+        params[f"{prefix}t{n}"], params[f"{prefix}k{n}"] = first, second
+        rows.append(f"(%({prefix}t{n})s, %({prefix}k{n})s{cast})")
+    return ", ".join(rows)
+
+
+def _write_sql_incremental(window: Window) -> int:
+    """With the reporting organization known, in one statement: its own figures from its
+    values, the region's, its county's and its type's from its own figures and every other
+    organization's stored ones; then it writes only the figures that changed and deletes
+    those left without values."""
+    params, *_filters = sql_filters(window)
+    scopes = dict(window.scopes)
+    params.update(
+        org_id=window.organization_id,
+        org_slug=scopes[ScopeType.ORGANIZATION],
+        county=scopes[ScopeType.COUNTY],
+        sector_type=scopes[ScopeType.ORG_TYPE],
+        stocks=list(window.stock_ids),
     )
-    return cursor.rowcount
+    periods = _pairs(params, "wp", [(p.type, p.start) for p in window.periods], "::date")
+    scope_pairs = _pairs(params, "ws", window.scopes)
+    cells = ", ".join(
+        f"(%(wst{i})s, %(wsk{i})s, %(wpt{j})s, %(wpk{j})s::date)"
+        for i in range(len(window.scopes))
+        for j in range(len(window.periods))
+    )
+    stocks = (
+        _INCREMENTAL_STOCKS.format(scopes=scope_pairs, periods=periods)
+        if window.stock_ids
+        else "figures AS (SELECT * FROM fresh),"
+    )
+    sql = INCREMENTAL_SQL.format(
+        where="AND dv.indicator_id = ANY(%(indicators)s) AND s.organization_id = %(org_id)s"
+        " AND s.period_type = %(period_type)s AND s.period_start BETWEEN %(start)s AND %(end)s",
+        period_where=f"AND (p.ptype, p.pstart) IN ({periods})",
+        stored_period_where=f"AND (a.period_type, a.period_start) IN ({periods})",
+        expected_where="WHERE ro.indicator_id = ANY(%(indicators)s)"
+        f" AND (sc.scope_type, sc.scope_key) IN ({scope_pairs})",
+        stocks=stocks,
+        cells=cells,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        figures, _updated, _inserted, _removed = cursor.fetchone()
+    return figures
 
 
 def _write_sql_all_scopes(

@@ -25,4 +25,5 @@ urlpatterns = [
     path("reports/<slug:slug>/<str:period>/return/", views.report_return, name="report_return"),
     path("reports/<slug:slug>/<str:period>/reopen/", views.report_reopen, name="report_reopen"),
     path("console/", console.console, name="console"),
+    path("pathways/<slug:slug>/measures/", views.pathway_measures, name="pathway_measures"),
 ]

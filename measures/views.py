@@ -553,3 +553,20 @@ def dimension_edit(request: HttpRequest, code: str | None = None) -> HttpRespons
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "formset": formset, "dimension": dimension if code else None}
     return render(request, "measures/dimension_form.html", context, status=status)
+
+
+@login_required
+@require_GET
+def pathway_measures(request: HttpRequest, slug: str) -> HttpResponse:
+    """A pathway's figures in the shared measures, beside its sector's and the region's.
+    The pathway page loads it in place; it is also a page of its own."""
+    from measures.pathways import pathway_figures
+    from pathways.access import get_pathway_for
+
+    pathway = get_pathway_for(request, slug)
+    roles = roles_for(request)
+    context = {
+        "pathway": pathway,
+        "figures": pathway_figures(pathway, everything=roles.backbone),
+    }
+    return render_page(request, "measures/pathway_measures.html", context, fragment="figures")

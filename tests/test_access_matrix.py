@@ -143,6 +143,198 @@ def count_code(world):
     return [world.count.code]
 
 
+def a_commitment(world):
+    """Org A's commitment: its member changes it; another partner and funders read it."""
+    from agenda.models import Commitment, Strategy
+
+    strategy = Strategy.objects.create(goal=a_goal(world), title="Career fairs")
+    commitment = Commitment.objects.create(
+        strategy=strategy,
+        organization=world.org_a,
+        title="Fair",
+        audience="Juniors",
+        start="2025-01-01",
+    )
+    return [commitment.pk]
+
+
+def a_funding_stream(world):
+    from agenda.models import FundingStream
+
+    stream = FundingStream.objects.create(
+        funder=world.funder_org,
+        recipient=world.org_a,
+        name="Grant",
+        amount=1000,
+        start="2025-01-01",
+        end="2025-12-31",
+        purpose="Tutoring",
+    )
+    return [stream.pk]
+
+
+def a_partnership(world):
+    """Org A and org B: the other lead (of org B) edits it; org A's member does not."""
+    from partners.models import Partnership
+
+    partnership = Partnership.objects.create(
+        first=world.org_a, second=world.org_b, kind="mou", start="2025-01-01"
+    )
+    return [partnership.pk]
+
+
+def a_working_group(world):
+    """Led by the other lead (of org B), with org A's member in it."""
+    from partners.models import LeadTerm, WorkingGroup
+
+    group = WorkingGroup.objects.create(slug="employers", name="Employers", charter="*Hire.*")
+    group.members.add(world.member_a, world.lead_b)
+    LeadTerm.objects.create(group=group, lead=world.lead_b, start="2025-01-01")
+    return group
+
+
+def group_args(world):
+    return [a_working_group(world).slug]
+
+
+def group_member_args(world):
+    return [a_working_group(world).slug, world.member_a.pk]
+
+
+# Continuous communication (agenda/communication_views.py).
+
+
+def a_post(world):
+    from agenda.communication import create_post
+
+    post = create_post(author=world.lead_a, title="News", body="*x*", organization=world.org_a)
+    return [post.pk]
+
+
+def led_group_meeting(world):
+    """A meeting of a working group that the other partner's lead leads."""
+    from agenda.models import Meeting
+    from partners.models import LeadTerm, WorkingGroup
+
+    group = WorkingGroup.objects.create(slug="bridge-group", name="Bridge programmes")
+    LeadTerm.objects.create(group=group, lead=world.lead_b, start="2025-01-01")
+    meeting = Meeting.objects.create(
+        title="Bridge", working_group=group, starts_at=timezone.now(), created_by=world.lead_b
+    )
+    return [meeting.pk]
+
+
+def member_action(world):
+    """An action item owned by the partner member."""
+    from agenda.models import ActionItem, Meeting
+
+    meeting = Meeting.objects.create(
+        title="Steering", starts_at=timezone.now(), created_by=world.backbone
+    )
+    item = ActionItem.objects.create(
+        meeting=meeting, text="Call", owner=world.member_a, due=timezone.localdate()
+    )
+    return [item.pk]
+
+
+def member_notification(world):
+    from agenda.models import Notification
+
+    return [Notification.objects.create(user=world.member_a, text="Hello").pk]
+
+
+def unsubscribe_args(world):
+    from agenda.emails import unsubscribe_token
+
+    return [unsubscribe_token(world.member_a, "updates")]
+
+
+# Editing pathways (pathways/editing.py).
+
+
+def edit_step_args(world):
+    from pathways.models import Step
+
+    pathway = browse_pathway(world)
+    step = Step.objects.create(
+        pathway=pathway,
+        title="Nurse aide course",
+        stage="train",
+        kind="course",
+        audience="both",
+        provider=world.org_a,
+    )
+    return [step.pk]
+
+
+def edit_link_args(world):
+    from pathways.models import Step, StepLink
+
+    pathway = browse_pathway(world)
+    first = pathway.steps.get()
+    second = Step.objects.create(
+        pathway=pathway, title="Train", stage="train", kind="course", audience="both"
+    )
+    return [StepLink.objects.create(from_step=first, to_step=second, kind="precedes").pk]
+
+
+def pathway_version_args(world):
+    from pathways.versions import record
+
+    pathway = browse_pathway(world)
+    record(pathway, world.backbone, "First")
+    return [pathway.slug, 1]
+
+
+# Browsing pathways (pathways/views.py): every signed-in person reads, funders too.
+
+
+def browse_pathway(world):
+    from pathways.models import CareerCluster, Pathway, Sector, Stage, Step
+
+    pathway = Pathway.objects.create(
+        slug="nursing",
+        title="Nursing",
+        sector=Sector.objects.create(slug="health", name="Health Care"),
+        cluster=CareerCluster.objects.create(code="health-science", name="Health Science"),
+        owner=world.backbone_org,
+    )
+    Step.objects.create(
+        pathway=pathway, title="Explore", stage=Stage.EXPLORE, kind="course", audience="youth"
+    )
+    return pathway
+
+
+def browse_pathway_args(world):
+    return [browse_pathway(world).slug]
+
+
+def browse_occupation_args(world):
+    from pathways.models import Occupation
+
+    return [Occupation.objects.create(soc_code="29-2061", title="Practical nurses").soc_code]
+
+
+def browse_program_args(world):
+    from pathways.models import Program
+
+    program = Program.objects.create(
+        cip_code="51.3902",
+        title="Nurse aide",
+        provider=world.org_a,
+        award_level="certificate",
+        modality="hybrid",
+        audience="both",
+    )
+    return [program.pk]
+
+
+def browse_credential_args(world):
+    from pathways.models import Credential
+
+    return [Credential.objects.create(name="CNA", kind="certification", issuer="NC").pk]
+
+
 API_GET = statuses(401, 200, 200, 200, 200)
 API_POST = statuses(405, 405, 405, 405, 403)
 
@@ -229,6 +421,127 @@ MATRIX = {
     "shared_embed": (share_token, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
     "shared_indicator": (share_token_and_code, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
     "shared_indicator_csv": (share_token_and_code, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
+    # Activities: everyone reads; partners record their own organization's commitments,
+    # backbone staff any organization's; progress is posted by the organization's people.
+    "activities": (None, READ_ALL, READ_ONLY_POST),
+    "commitment_create": (
+        None,
+        statuses(302, 200, 200, 200, 403),
+        statuses(302, 400, 400, 400, 403),
+    ),
+    "commitment_detail": (a_commitment, READ_ALL, READ_ONLY_POST),
+    "commitment_edit": (
+        a_commitment,
+        statuses(302, 200, 403, 200, 403),
+        statuses(302, 400, 403, 400, 403),
+    ),
+    "commitment_delete": (
+        a_commitment,
+        statuses(302, 200, 403, 200, 403),
+        statuses(302, 302, 403, 302, 403),
+    ),
+    "commitment_progress": (a_commitment, REVIEW_GET, statuses(302, 400, 403, 403, 403)),
+    # Funding alignment: everyone reads (funders too); backbone staff record the streams.
+    "funding": (None, READ_ALL, READ_ONLY_POST),
+    "funding_stream_create": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "funding_stream_edit": (a_funding_stream, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "funding_stream_delete": (
+        a_funding_stream,
+        BACKBONE_FORM_GET,
+        statuses(302, 403, 403, 302, 403),
+    ),
+    # The network: everyone reads; backbone staff or a lead of either organization change a
+    # partnership; a working group's current lead (or backbone) manages its members and lead.
+    "network": (None, READ_ALL, READ_ONLY_POST),
+    "partnership_list": (None, READ_ALL, READ_ONLY_POST),
+    "partnership_create": (
+        None,
+        statuses(302, 403, 200, 200, 403),
+        statuses(302, 403, 400, 400, 403),
+    ),
+    "partnership_detail": (a_partnership, READ_ALL, READ_ONLY_POST),
+    "partnership_edit": (
+        a_partnership,
+        statuses(302, 403, 200, 200, 403),
+        statuses(302, 403, 400, 400, 403),
+    ),
+    "working_group_list": (None, READ_ALL, READ_ONLY_POST),
+    "working_group_create": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "working_group_detail": (group_args, READ_ALL, READ_ONLY_POST),
+    "working_group_edit": (group_args, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "working_group_members": (
+        group_args,
+        statuses(302, 403, 200, 200, 403),
+        statuses(302, 403, 400, 400, 403),
+    ),
+    "working_group_member_remove": (
+        group_member_args,
+        REVIEW_GET,
+        statuses(302, 403, 302, 302, 403),
+    ),
+    "working_group_lead": (
+        group_args,
+        statuses(302, 403, 200, 200, 403),
+        statuses(302, 403, 400, 400, 403),
+    ),
+    # Continuous communication: everyone reads updates and meetings; partners and backbone
+    # post and comment; backbone staff and a group's lead hold its meetings; the owner (or
+    # backbone) closes an action; each person keeps their own notifications and email
+    # preferences (funders too); an unsubscribe link needs no sign-in.
+    "updates": (None, READ_ALL, READ_ONLY_POST),
+    "post_create": (None, statuses(302, 200, 200, 200, 403), statuses(302, 400, 400, 400, 403)),
+    "post_detail": (a_post, READ_ALL, READ_ONLY_POST),
+    "comment_create": (a_post, REVIEW_GET, statuses(302, 400, 400, 400, 403)),
+    "meeting_list": (None, READ_ALL, READ_ONLY_POST),
+    "meeting_create": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "meeting_detail": (led_group_meeting, READ_ALL, READ_ONLY_POST),
+    "meeting_edit": (
+        led_group_meeting,
+        statuses(302, 403, 200, 200, 403),
+        statuses(302, 403, 400, 400, 403),
+    ),
+    "my_actions": (None, READ_ALL, READ_ONLY_POST),
+    "action_done": (member_action, REVIEW_GET, statuses(302, 302, 403, 302, 403)),
+    "notifications": (None, READ_ALL, READ_ONLY_POST),
+    "notifications_read_all": (None, REVIEW_GET, statuses(302, 302, 302, 302, 302)),
+    "notification_read": (member_notification, REVIEW_GET, statuses(302, 302, 404, 404, 404)),
+    "email_preferences": (None, READ_ALL, statuses(302, 302, 302, 302, 302)),
+    "email_unsubscribe": (unsubscribe_args, PUBLIC_PAGE, PUBLIC_PAGE),
+    "reminders": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    # Editing pathways: backbone staff; a lead for what their organization provides.
+    "pathway_create": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "pathway_edit": (browse_pathway_args, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "step_create": (
+        browse_pathway_args,
+        statuses(302, 403, 200, 200, 403),
+        statuses(302, 403, 400, 400, 403),
+    ),
+    # Org A provides the step: its member is no lead, org B's lead is another organization's.
+    "step_edit": (edit_step_args, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "step_delete": (edit_step_args, BACKBONE_FORM_GET, statuses(302, 403, 403, 302, 403)),
+    "link_create": (browse_pathway_args, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "link_delete": (edit_link_args, REVIEW_GET, statuses(302, 403, 403, 302, 403)),
+    "pathway_history": (browse_pathway_args, READ_ALL, READ_ONLY_POST),
+    "pathway_version": (pathway_version_args, READ_ALL, READ_ONLY_POST),
+    "pathway_restore": (pathway_version_args, REVIEW_GET, statuses(302, 403, 403, 302, 403)),
+    "program_create": (
+        None,
+        statuses(302, 403, 200, 200, 403),
+        statuses(302, 403, 400, 400, 403),
+    ),
+    "program_edit": (browse_program_args, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "credential_list": (None, READ_ALL, READ_ONLY_POST),
+    "credential_create": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "credential_edit": (browse_credential_args, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "pathway_measures": (browse_pathway_args, READ_ALL, READ_ONLY_POST),
+    # Browsing pathways, occupations, programs and credentials: every signed-in person.
+    "pathway_list": (None, READ_ALL, READ_ONLY_POST),
+    "pathway_detail": (browse_pathway_args, READ_ALL, READ_ONLY_POST),
+    "occupation_list": (None, READ_ALL, READ_ONLY_POST),
+    "occupation_detail": (browse_occupation_args, READ_ALL, READ_ONLY_POST),
+    "program_list": (None, READ_ALL, READ_ONLY_POST),
+    "program_detail": (browse_program_args, READ_ALL, READ_ONLY_POST),
+    "credential_detail": (browse_credential_args, READ_ALL, READ_ONLY_POST),
 }
 
 

@@ -53,4 +53,4 @@ def test_partner_home_and_report_page(client, settings):
     period = Period.last_closed(PeriodType.SCHOOL_YEAR, timezone.localdate())
     for url in (reverse("home"), reverse("report", args=[org.slug, period.previous().key])):
         count, sql = count_queries(client, url)
-        assert count <= 12, "\n".join(sql)
+        assert count <= 13, "\n".join(sql)

@@ -318,3 +318,55 @@ def test_the_full_rebuild_keeps_the_tables_keys_and_indexes(reported):
     # New figures still get ids of their own.
     rollups.rollup([reported.count.pk], PeriodType.YEAR, START, reported.org_a.slug)
     assert Aggregate.objects.filter(indicator=reported.count).count() == 4
+
+
+def test_an_incremental_rollup_rewrites_what_changed_and_drops_what_vanished(
+    reported, breakdown, monthly
+):
+    flow, stock, _score = monthly
+    a = reported.org_a.slug
+    rollups.rebuild_all()
+    # A value changed after approval: its figures change in every scope and period.
+    DataValue.objects.filter(
+        indicator=reported.share, submission__organization=reported.org_a
+    ).update(numerator=5, value=50)
+    DataValue.objects.filter(
+        indicator=breakdown, submission__organization=reported.org_a, category__code="male"
+    ).update(value=1)
+    DataValue.objects.filter(
+        indicator=flow, submission__organization=reported.org_a, submission__period_start__month=2
+    ).update(numerator=4)
+    rollups.rollup([reported.share.pk, breakdown.pk], PeriodType.YEAR, START, a)
+    rollups.rollup([flow.pk, stock.pk], PeriodType.MONTH, date(2024, 2, 1), a)
+    region = cell(reported.share)
+    assert (region.numerator, region.denominator, region.reported) == (15, 110, 2)
+    assert cell(breakdown, cat="male").value == 8
+    q1 = cell(flow, period_type=PeriodType.QUARTER, start=date(2024, 1, 1))
+    assert (q1.numerator, q1.denominator) == (10, 18)
+    incremental = rows()
+    rollups.rebuild_all()
+    assert rows() == incremental
+    # A report reopened: its figures go, and a stock's quarter takes the month before.
+    Submission.objects.filter(
+        organization=reported.org_a, period_type=PeriodType.MONTH, period_start=date(2024, 3, 1)
+    ).update(status=SubmissionStatus.RETURNED)
+    rollups.rollup([flow.pk, stock.pk], PeriodType.MONTH, date(2024, 3, 1), a)
+    march = Aggregate.objects.filter(period_type=PeriodType.MONTH, period_start=date(2024, 3, 1))
+    assert not march.exists()
+    assert cell(stock, period_type=PeriodType.QUARTER, start=date(2024, 1, 1)).value == 6
+    assert cell(flow, period_type=PeriodType.YEAR, start=date(2024, 1, 1)).denominator == 8
+    incremental = rows()
+    rollups.rebuild_all()
+    assert rows() == incremental
+
+
+def test_an_incremental_rollup_leaves_unchanged_figures_untouched(reported, monthly):
+    if connection.vendor != "postgresql":
+        pytest.skip("the SQL engine runs on PostgreSQL")
+    flow, stock, _score = monthly
+    rollups.rebuild_all()
+    before = set(Aggregate.objects.values_list("pk", "computed_at"))
+    rollups.rollup([reported.share.pk], PeriodType.YEAR, START, reported.org_b.slug)
+    rollups.rollup([flow.pk, stock.pk], PeriodType.MONTH, date(2024, 2, 1), reported.org_a.slug)
+    assert set(Aggregate.objects.values_list("pk", "computed_at")) == before
+    assert RollupRun.objects.filter(kind=RollupRun.Kind.INCREMENTAL, rows__gt=0).count() == 2

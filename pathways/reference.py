@@ -1,0 +1,730 @@
+"""Reference data from the files their publishers distribute, saved as CSV.
+
+- **SOC 2018** (BLS, ``soc_2018_definitions``): columns ``SOC Group, SOC Code, SOC Title,
+  SOC Definition``. Only detailed occupations (``SOC Group`` = Detailed; without that column,
+  codes that do not end in 0) become occupations; major, minor and broad groups are skipped.
+  Creates or renames occupations and never touches their figures.
+- **CIP 2020** (NCES, ``CIPCode2020.csv``): columns ``CIPFamily, CIPCode, Action,
+  TextChange, CIPTitle, CIPDefinition, CrossReferences, Examples``; codes written the Excel
+  way (``="01.0101"``) are unwrapped. Six-digit codes are kept; two- and four-digit rows
+  (families and series) and the 2010 codes the file lists as moved or deleted are skipped.
+- **BLS OEWS** (``all_data_M_2024``, ``MSA_M2024_dl`` …): columns ``AREA, AREA_TITLE,
+  AREA_TYPE, PRIM_STATE, NAICS, NAICS_TITLE, I_GROUP, OWN_CODE, OCC_CODE, OCC_TITLE, O_GROUP,
+  TOT_EMP, …, A_MEDIAN, …, ANNUAL, HOURLY``. Detailed, cross-industry rows of one area set each
+  occupation's median annual wage (``A_MEDIAN``), its source and its period; an unknown SOC
+  code becomes a new occupation titled from ``OCC_TITLE``. ``*``, ``**``, ``#`` and ``~`` (not
+  published, or top-coded) leave the wage empty. Numbers may carry thousands separators.
+
+Every import is all or nothing: the whole file is read and every row checked first; if any row
+has a problem, nothing is saved and each problem is reported with its row and column. Row
+numbers are those a spreadsheet shows (the first line is row 1). Lines before the header (the
+title lines BLS puts above its tables) are skipped. Files are UTF-8, with or without a
+byte-order mark; spreadsheets (.xlsx, .xls) are refused with a request to save them as CSV.
+"""
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import PurePath
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from pathways.models import CipCode, Occupation
+
+SOC_FORM = re.compile(r"^\d{2}-\d{4}$")
+CIP_FORM = re.compile(r"^\d{2}\.\d{4}$")
+TITLE_MAX = 200
+SOURCE_MAX = Occupation._meta.get_field("source").max_length
+PERIOD_MAX = Occupation._meta.get_field("period").max_length
+HEADER_SEARCH_ROWS = 20
+# OEWS marks: * wage not available, ** employment not available, # wage at or above the
+# top of the published range, ~ share of establishments below 0.5%.
+NOT_PUBLISHED = {"", "*", "**", "#", "~", "-"}
+WORKBOOK = gettext_lazy("an Excel workbook")
+NOT_CSV_SUFFIXES = {
+    ".xlsx": WORKBOOK,
+    ".xlsm": WORKBOOK,
+    ".xls": WORKBOOK,
+    ".ods": gettext_lazy("an OpenDocument spreadsheet"),
+    ".zip": gettext_lazy("a zip archive"),
+    ".pdf": gettext_lazy("a PDF document"),
+    ".json": gettext_lazy("a JSON file"),
+    ".xml": gettext_lazy("an XML file"),
+}
+NOT_CSV_MAGIC = [
+    (b"PK\x03\x04", gettext_lazy("an Excel workbook or a zip archive")),
+    (b"\xd0\xcf\x11\xe0", gettext_lazy("an Excel 97–2003 workbook")),
+    (b"%PDF", gettext_lazy("a PDF document")),
+]
+
+
+@dataclass(frozen=True)
+class Problem:
+    row: int  # 0 for the file as a whole
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.row and self.column:
+            return _("row %(row)s, column %(column)s: %(message)s") % {
+                "row": self.row,
+                "column": self.column,
+                "message": self.message,
+            }
+        if self.row:
+            return _("row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+        return self.message
+
+
+class ReferenceImportError(Exception):
+    """The file was refused; nothing was saved."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(str(p) for p in problems[:3]))
+        self.problems = problems
+
+
+@dataclass
+class Outcome:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0  # rows of the file that are not imported (groups, other areas …)
+    notes: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        text = _("%(created)s created, %(updated)s updated, %(unchanged)s unchanged") % {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+        }
+        if self.skipped:
+            text += ngettext("; %(n)s row skipped", "; %(n)s rows skipped", self.skipped) % {
+                "n": self.skipped
+            }
+        return ". ".join([text, *self.notes]) + "."
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    columns: tuple[str, ...]  # every column of the published layout, in its order
+    required: tuple[str, ...]
+
+
+SOC_LAYOUT = Layout(
+    "SOC 2018",
+    ("SOC Group", "SOC Code", "SOC Title", "SOC Definition"),
+    ("SOC Code", "SOC Title"),
+)
+CIP_LAYOUT = Layout(
+    "CIP 2020",
+    (
+        "CIPFamily",
+        "CIPCode",
+        "Action",
+        "TextChange",
+        "CIPTitle",
+        "CIPDefinition",
+        "CrossReferences",
+        "Examples",
+    ),
+    ("CIPCode", "CIPTitle"),
+)
+OEWS_LAYOUT = Layout(
+    "BLS OEWS",
+    (
+        "AREA",
+        "AREA_TITLE",
+        "AREA_TYPE",
+        "PRIM_STATE",
+        "NAICS",
+        "NAICS_TITLE",
+        "I_GROUP",
+        "OWN_CODE",
+        "OCC_CODE",
+        "OCC_TITLE",
+        "O_GROUP",
+        "TOT_EMP",
+        "EMP_PRSE",
+        "JOBS_1000",
+        "LOC_QUOTIENT",
+        "PCT_TOTAL",
+        "PCT_RPT",
+        "H_MEAN",
+        "A_MEAN",
+        "MEAN_PRSE",
+        "H_PCT10",
+        "H_PCT25",
+        "H_MEDIAN",
+        "H_PCT75",
+        "H_PCT90",
+        "A_PCT10",
+        "A_PCT25",
+        "A_MEDIAN",
+        "A_PCT75",
+        "A_PCT90",
+        "ANNUAL",
+        "HOURLY",
+    ),
+    ("AREA", "AREA_TITLE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "A_MEDIAN"),
+)
+
+
+# Reading ---------------------------------------------------------------------------------
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def unwrap(cell: str) -> str:
+    """``="01.0101"`` (Excel's way of keeping leading zeros) → ``01.0101``; trims spaces."""
+    cell = cell.strip()
+    if cell.startswith('="') and cell.endswith('"') and len(cell) >= 3:
+        cell = cell[2:-1].strip()
+    return cell
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def decode(data: bytes, name: str) -> str:
+    """The file's text, or a ReferenceImportError saying why it is not a CSV file."""
+    kind = NOT_CSV_SUFFIXES.get(PurePath(name).suffix.lower())
+    if kind is None:
+        kind = next((k for magic, k in NOT_CSV_MAGIC if data.startswith(magic)), None)
+    if kind is None and b"\x00" in data[:4096]:
+        kind = gettext_lazy("a binary or UTF-16 file")
+    if kind is not None:
+        raise ReferenceImportError(
+            [
+                Problem(
+                    0,
+                    "",
+                    _(
+                        "%(name)s is not a CSV file (it looks like %(kind)s). Only CSV files "
+                        "are imported: open it in a spreadsheet and save it as “CSV UTF-8 "
+                        "(comma delimited)”, then import that file."
+                    )
+                    % {"name": name, "kind": kind},
+                )
+            ]
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ReferenceImportError(
+            [
+                Problem(
+                    0,
+                    "",
+                    _(
+                        "%(name)s is not UTF-8 text (byte %(at)s). Save it as “CSV UTF-8 "
+                        "(comma delimited)”."
+                    )
+                    % {"name": name, "at": error.start},
+                )
+            ]
+        ) from None
+    if not text.strip():
+        raise ReferenceImportError([Problem(0, "", _("%(name)s is empty.") % {"name": name})])
+    return text
+
+
+@dataclass
+class Table:
+    header_row: int
+    columns: set[str]  # the layout's columns that the file has
+    rows: list[tuple[int, dict[str, str]]]  # (row number, column → cell), blank rows left out
+
+
+def read_table(text: str, layout: Layout) -> Table:
+    """Find the header, check its columns against the layout and read the rows.
+
+    Raises ReferenceImportError for unknown, missing or repeated columns."""
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise ReferenceImportError(
+            [Problem(0, "", _("The file cannot be read as CSV: %(error)s") % {"error": error})]
+        ) from None
+    known = {_key(c): c for c in layout.columns}
+    header_index = next(
+        (
+            i
+            for i, record in enumerate(records[:HEADER_SEARCH_ROWS])
+            if any(_key(cell) in known for cell in record)
+        ),
+        None,
+    )
+    if header_index is None:  # no known column anywhere: take the first non-blank line
+        header_index = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), 0)
+    header = records[header_index] if records else []
+    header_row = header_index + 1
+
+    problems: list[Problem] = []
+    columns: list[str | None] = []  # the layout's name for each position, None if unnamed
+    unknown, seen = [], set()
+    for cell in header:
+        name = cell.strip()
+        if not name:
+            columns.append(None)
+            continue
+        canonical = known.get(_key(name))
+        if canonical is None:
+            unknown.append(name)
+            columns.append(None)
+        elif canonical in seen:
+            problems.append(
+                Problem(
+                    header_row,
+                    canonical,
+                    _("The column %(name)s appears twice.") % {"name": canonical},
+                )
+            )
+            columns.append(None)
+        else:
+            seen.add(canonical)
+            columns.append(canonical)
+    missing = [c for c in layout.required if c not in seen]
+    expected = ", ".join(layout.columns)
+    if unknown:
+        problems.append(
+            Problem(
+                header_row,
+                ", ".join(unknown),
+                ngettext(
+                    "Unknown column: %(names)s. A %(layout)s file has the columns %(expected)s.",
+                    "Unknown columns: %(names)s. A %(layout)s file has the columns %(expected)s.",
+                    len(unknown),
+                )
+                % {"names": ", ".join(unknown), "layout": layout.name, "expected": expected},
+            )
+        )
+    if missing:
+        problems.append(
+            Problem(
+                header_row,
+                ", ".join(missing),
+                ngettext(
+                    "Missing column: %(names)s (a %(layout)s file needs %(required)s).",
+                    "Missing columns: %(names)s (a %(layout)s file needs %(required)s).",
+                    len(missing),
+                )
+                % {
+                    "names": ", ".join(missing),
+                    "layout": layout.name,
+                    "required": ", ".join(layout.required),
+                },
+            )
+        )
+    if problems:
+        raise ReferenceImportError(problems)
+
+    rows = []
+    for number, record in enumerate(records[header_index + 1 :], start=header_row + 1):
+        if not any(cell.strip() for cell in record):
+            continue
+        row = dict.fromkeys(seen, "")
+        for position, cell in enumerate(record):
+            name = columns[position] if position < len(columns) else None
+            if name is not None:
+                row[name] = cell
+            elif cell.strip():  # a column without a name, or past the header's last
+                problems.append(
+                    Problem(
+                        number,
+                        _column_letter(position),
+                        _("This column has no name in the header, but this row has a value."),
+                    )
+                )
+        rows.append((number, row))
+    if problems:
+        raise ReferenceImportError(problems)
+    return Table(header_row, seen, rows)
+
+
+def _title(number: int, column: str, raw: str, problems: list[Problem]) -> str:
+    title = " ".join(raw.split())
+    if not title:
+        problems.append(Problem(number, column, _("The title is empty.")))
+    elif len(title) > TITLE_MAX:
+        problems.append(
+            Problem(
+                number,
+                column,
+                _("The title is longer than %(max)s characters.") % {"max": TITLE_MAX},
+            )
+        )
+    return title
+
+
+def _soc_code(number: int, column: str, raw: str, problems: list[Problem]) -> str | None:
+    code = unwrap(raw)
+    if SOC_FORM.match(code):
+        return code
+    problems.append(
+        Problem(
+            number,
+            column,
+            _("“%(code)s” is not a SOC 2018 code (form 15-1252).") % {"code": code}
+            if code
+            else _("The SOC code is empty."),
+        )
+    )
+    return None
+
+
+def _first_seen(
+    number: int, column: str, code: str, seen: dict[str, int], problems: list[Problem]
+) -> bool:
+    if code in seen:
+        problems.append(
+            Problem(
+                number,
+                column,
+                _("%(code)s appears again (first at row %(first)s).")
+                % {"code": code, "first": seen[code]},
+            )
+        )
+        return False
+    seen[code] = number
+    return True
+
+
+def _raise_if(problems: list[Problem]) -> None:
+    if problems:
+        raise ReferenceImportError(sorted(problems, key=lambda p: p.row))
+
+
+# SOC 2018 --------------------------------------------------------------------------------
+
+SOC_GROUPS = {"major", "minor", "broad", "detailed"}
+
+
+def import_soc(data: bytes, name: str) -> Outcome:
+    table = read_table(decode(data, name), SOC_LAYOUT)
+    problems: list[Problem] = []
+    titles: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    outcome = Outcome()
+    has_group = "SOC Group" in table.columns
+    for number, row in table.rows:
+        if has_group:
+            group = _key(row["SOC Group"])
+            if group not in SOC_GROUPS:
+                problems.append(
+                    Problem(
+                        number,
+                        "SOC Group",
+                        _("“%(group)s” is not a SOC group (Major, Minor, Broad or Detailed).")
+                        % {"group": row["SOC Group"].strip()},
+                    )
+                )
+                continue
+            if group != "detailed":
+                outcome.skipped += 1
+                continue
+        code = _soc_code(number, "SOC Code", row["SOC Code"], problems)
+        title = _title(number, "SOC Title", row["SOC Title"], problems)
+        if code is None:
+            continue
+        if not has_group and code.endswith("0"):
+            outcome.skipped += 1  # a major, minor or broad group
+            continue
+        if _first_seen(number, "SOC Code", code, seen, problems):
+            titles[code] = title
+    _raise_if(problems)
+    if not titles:
+        raise ReferenceImportError(
+            [Problem(0, "", _("%(name)s has no detailed occupations.") % {"name": name})]
+        )
+
+    with transaction.atomic():
+        existing = {o.soc_code: o for o in Occupation.objects.filter(soc_code__in=titles)}
+        new, changed = [], []
+        for code, title in titles.items():
+            occupation = existing.get(code)
+            if occupation is None:
+                new.append(Occupation(soc_code=code, title=title))
+            elif occupation.title != title:
+                occupation.title = title
+                changed.append(occupation)
+            else:
+                outcome.unchanged += 1
+        Occupation.objects.bulk_create(new, batch_size=1000)
+        Occupation.objects.bulk_update(changed, ["title"], batch_size=1000)
+    outcome.created, outcome.updated = len(new), len(changed)
+    return outcome
+
+
+# CIP 2020 --------------------------------------------------------------------------------
+
+CIP_CURRENT_ACTIONS = {"", "no substantive changes", "new", "moved to"}
+CIP_RETIRED_ACTIONS = {"moved from", "deleted"}
+CIP_GROUP_FORM = re.compile(r"^\d{2}(\.\d{2})?$")  # a family (01) or a series (01.01)
+
+
+def _cip_code(raw: str) -> str:
+    code = unwrap(raw)
+    if re.match(r"^\d\.\d{4}$", code):  # a spreadsheet dropped the leading zero
+        code = "0" + code
+    return code
+
+
+def import_cip(data: bytes, name: str) -> Outcome:
+    table = read_table(decode(data, name), CIP_LAYOUT)
+    problems: list[Problem] = []
+    entries: dict[str, tuple[str, str]] = {}
+    seen: dict[str, int] = {}
+    outcome = Outcome()
+    for number, row in table.rows:
+        action = _key(row.get("Action", ""))
+        if action not in CIP_CURRENT_ACTIONS | CIP_RETIRED_ACTIONS:
+            problems.append(
+                Problem(
+                    number,
+                    "Action",
+                    _(
+                        "“%(action)s” is not a CIP 2020 action (No substantive changes, New, "
+                        "Moved to, Moved from or Deleted)."
+                    )
+                    % {"action": row["Action"].strip()},
+                )
+            )
+            continue
+        code = _cip_code(row["CIPCode"])
+        if CIP_GROUP_FORM.match(code) or action in CIP_RETIRED_ACTIONS:
+            outcome.skipped += 1
+            continue
+        if not CIP_FORM.match(code):
+            problems.append(
+                Problem(
+                    number,
+                    "CIPCode",
+                    _("“%(code)s” is not a CIP 2020 code (form 51.3801).") % {"code": code}
+                    if code
+                    else _("The CIP code is empty."),
+                )
+            )
+            continue
+        title = _title(number, "CIPTitle", row["CIPTitle"], problems)
+        if title.endswith(".") and not title.endswith(".."):
+            title = title[:-1]  # NCES ends every title with a full stop
+        if _first_seen(number, "CIPCode", code, seen, problems):
+            entries[code] = (title, row.get("CIPDefinition", "").strip())
+    _raise_if(problems)
+    if not entries:
+        raise ReferenceImportError(
+            [Problem(0, "", _("%(name)s has no six-digit CIP codes.") % {"name": name})]
+        )
+
+    with transaction.atomic():
+        existing = {c.code: c for c in CipCode.objects.filter(code__in=entries)}
+        new, changed = [], []
+        for code, (title, definition) in entries.items():
+            cip = existing.get(code)
+            if cip is None:
+                new.append(CipCode(code=code, title=title, definition=definition))
+            elif (cip.title, cip.definition) != (title, definition):
+                cip.title, cip.definition = title, definition
+                changed.append(cip)
+            else:
+                outcome.unchanged += 1
+        CipCode.objects.bulk_create(new, batch_size=1000)
+        CipCode.objects.bulk_update(changed, ["title", "definition"], batch_size=1000)
+    outcome.created, outcome.updated = len(new), len(changed)
+    return outcome
+
+
+# BLS OEWS --------------------------------------------------------------------------------
+
+
+def _area_key(area: str) -> str:
+    return unwrap(area).lstrip("0") or "0"
+
+
+def parse_wage(raw: str) -> Decimal | None:
+    """An annual wage as OEWS writes it: 52,140 or 52140; None where it is not published.
+    Raises ValueError for anything else."""
+    text = unwrap(raw).replace(",", "").replace("$", "").strip()
+    if text in NOT_PUBLISHED:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(raw) from None
+    if not value.is_finite() or value < 0:
+        raise ValueError(raw)
+    return value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class _Wage:
+    row: int
+    title: str
+    median: Decimal | None
+
+
+def _check_period(period: str) -> str:
+    period = " ".join(period.split())
+    if not period:
+        raise ReferenceImportError(
+            [Problem(0, "", _("Give the period of the figures, e.g. “May 2024”."))]
+        )
+    if len(period) > PERIOD_MAX:
+        raise ReferenceImportError(
+            [
+                Problem(
+                    0,
+                    "",
+                    _("The period is longer than %(max)s characters.") % {"max": PERIOD_MAX},
+                )
+            ]
+        )
+    return period
+
+
+def import_oews(data: bytes, name: str, *, period: str, area: str | None = None) -> Outcome:
+    period = _check_period(period)
+    table = read_table(decode(data, name), OEWS_LAYOUT)
+    wanted = _area_key(area) if area else None
+    problems: list[Problem] = []
+    outcome = Outcome()
+    areas: dict[str, str] = {}  # area code → its title, in the order met
+    wages: dict[str, dict[str, _Wage]] = {}  # area code → SOC code → wage
+    seen: dict[str, dict[str, int]] = {}
+    for number, row in table.rows:
+        if _key(row["O_GROUP"]) != "detailed":
+            outcome.skipped += 1
+            continue
+        if _key(row.get("I_GROUP", "")) not in ("", "cross-industry"):
+            outcome.skipped += 1  # national figures for one industry
+            continue
+        code_of_area = _area_key(row["AREA"])
+        if wanted is not None and code_of_area != wanted:
+            outcome.skipped += 1
+            continue
+        area_title = " ".join(row["AREA_TITLE"].split())
+        if not area_title:
+            problems.append(Problem(number, "AREA_TITLE", _("The area title is empty.")))
+        areas.setdefault(code_of_area, area_title)
+        code = _soc_code(number, "OCC_CODE", row["OCC_CODE"], problems)
+        title = _title(number, "OCC_TITLE", row["OCC_TITLE"], problems)
+        try:
+            median = parse_wage(row["A_MEDIAN"])
+        except ValueError:
+            problems.append(
+                Problem(
+                    number,
+                    "A_MEDIAN",
+                    _(
+                        "“%(value)s” is not an annual wage (a number such as 52,140, or *, # "
+                        "or ** where BLS does not publish one)."
+                    )
+                    % {"value": row["A_MEDIAN"].strip()},
+                )
+            )
+            continue
+        if code is not None and _first_seen(
+            number, "OCC_CODE", code, seen.setdefault(code_of_area, {}), problems
+        ):
+            wages.setdefault(code_of_area, {})[code] = _Wage(number, title, median)
+    if wanted is not None and not areas:
+        problems.append(
+            Problem(
+                0,
+                "",
+                _("%(name)s has no detailed rows for the area %(area)s.")
+                % {"name": name, "area": area},
+            )
+        )
+    if wanted is None and len(areas) > 1:
+        listed = "; ".join(f"{code} {title}" for code, title in list(areas.items())[:3])
+        problems.append(
+            Problem(
+                0,
+                "",
+                _(
+                    "%(name)s has figures for %(n)s areas (%(areas)s …): choose one with "
+                    "--area, e.g. --area %(example)s."
+                )
+                % {"name": name, "n": len(areas), "areas": listed, "example": next(iter(areas))},
+            )
+        )
+    _raise_if(problems)
+    if not wages:
+        raise ReferenceImportError(
+            [Problem(0, "", _("%(name)s has no detailed occupations.") % {"name": name})]
+        )
+    area_code, area_title = next(iter(areas.items()))
+    by_code = wages[area_code]
+    source = (_("BLS OEWS, %(area)s") % {"area": area_title})[:SOURCE_MAX]
+
+    with transaction.atomic():
+        existing = {o.soc_code: o for o in Occupation.objects.filter(soc_code__in=by_code)}
+        new, changed = [], []
+        for code, wage in by_code.items():
+            occupation = existing.get(code)
+            if occupation is None:
+                new.append(
+                    Occupation(
+                        soc_code=code,
+                        title=wage.title,
+                        median_wage=wage.median,
+                        source=source,
+                        period=period,
+                    )
+                )
+            elif (occupation.median_wage, occupation.source, occupation.period) != (
+                wage.median,
+                source,
+                period,
+            ):
+                occupation.median_wage = wage.median
+                occupation.source, occupation.period = source, period
+                changed.append(occupation)
+            else:
+                outcome.unchanged += 1
+        Occupation.objects.bulk_create(new, batch_size=1000)
+        Occupation.objects.bulk_update(
+            changed, ["median_wage", "source", "period"], batch_size=1000
+        )
+    outcome.created, outcome.updated = len(new), len(changed)
+    unpublished = sum(wage.median is None for wage in by_code.values())
+    if unpublished:
+        outcome.notes.append(
+            ngettext(
+                "%(n)s occupation has no published median wage",
+                "%(n)s occupations have no published median wage",
+                unpublished,
+            )
+            % {"n": unpublished}
+        )
+    return outcome
+
+
+def describe(problems: Iterable[Problem], limit: int = 50) -> list[str]:
+    """The problems as lines of text, at most ``limit`` of them."""
+    problems = list(problems)
+    lines = [str(p) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(
+            ngettext(
+                "… and %(n)s more problem.", "… and %(n)s more problems.", len(problems) - limit
+            )
+            % {"n": len(problems) - limit}
+        )
+    return lines

@@ -1,0 +1,260 @@
+"""Browsing pathways, occupations, programs and credentials: every signed-in person reads them.
+
+Editing lives in ``pathways/editing.py``. Every page makes the same number of queries whatever
+the number of pathways, steps or links (``tests/test_pathway_pages.py`` counts them).
+"""
+
+from collections import defaultdict
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_GET
+
+from common.htmx import render_page
+from partners.models import Organization
+from partners.roles import roles_for
+from pathways.access import (
+    can_edit_provided_by,
+    get_occupation_for,
+    get_pathway_for,
+    get_program_for,
+)
+from pathways.map import build_map, dollars
+from pathways.models import (
+    Audience,
+    CareerCluster,
+    Credential,
+    Occupation,
+    Pathway,
+    Program,
+    Sector,
+    Step,
+)
+
+PER_PAGE = 50
+# A filter for youth finds what serves youth: steps (or programs) for youth, or for both.
+AUDIENCE_FILTER = {
+    Audience.YOUTH: [Audience.YOUTH, Audience.BOTH],
+    Audience.ADULT: [Audience.ADULT, Audience.BOTH],
+}
+AUDIENCE_CHOICES = [(Audience.YOUTH, Audience.YOUTH.label), (Audience.ADULT, Audience.ADULT.label)]
+
+
+def _choice(request: HttpRequest, name: str, allowed) -> str:
+    """The query parameter ``name`` if it is one of ``allowed``, else the empty string."""
+    value = request.GET.get(name, "")
+    return value if value in allowed else ""
+
+
+def _providers_of(pathway_ids) -> dict[int, list[Organization]]:
+    """The organizations providing steps of each pathway, by name: one query."""
+    providers: dict[int, list[Organization]] = defaultdict(list)
+    rows = (
+        Organization.objects.filter(pathway_steps__pathway_id__in=pathway_ids)
+        .annotate(for_pathway=F("pathway_steps__pathway_id"))
+        .distinct()
+        .order_by("name", "pk")
+    )
+    for organization in rows:
+        providers[organization.for_pathway].append(organization)
+    return providers
+
+
+@login_required
+@require_GET
+def pathway_list(request: HttpRequest) -> HttpResponse:
+    sectors = list(Sector.objects.all())
+    clusters = list(CareerCluster.objects.all())
+    providers = list(
+        Organization.objects.filter(Exists(Step.objects.filter(provider=OuterRef("pk")))).order_by(
+            "name"
+        )
+    )
+    sector = _choice(request, "sector", {s.slug for s in sectors})
+    cluster = _choice(request, "cluster", {c.code for c in clusters})
+    audience = _choice(request, "audience", AUDIENCE_FILTER)
+    provider = _choice(request, "provider", {o.slug for o in providers})
+
+    pathways = (
+        Pathway.objects.select_related("sector", "cluster", "owner")
+        .prefetch_related(
+            Prefetch("target_occupations", queryset=Occupation.objects.order_by("title"))
+        )
+        .annotate(step_count=Count("steps"))
+        .order_by("title")
+    )
+    if sector:
+        pathways = pathways.filter(sector__slug=sector)
+    if cluster:
+        pathways = pathways.filter(cluster__code=cluster)
+    if audience:
+        serves = Step.objects.filter(pathway=OuterRef("pk"), audience__in=AUDIENCE_FILTER[audience])
+        pathways = pathways.filter(Exists(serves))
+    if provider:
+        pathways = pathways.filter(
+            Exists(Step.objects.filter(pathway=OuterRef("pk"), provider__slug=provider))
+        )
+    pathways = list(pathways)
+    by_pathway = _providers_of([p.pk for p in pathways])
+    for pathway in pathways:
+        pathway.providers = by_pathway.get(pathway.pk, [])
+
+    context = {
+        "pathways": pathways,
+        "sectors": sectors,
+        "clusters": clusters,
+        "providers": providers,
+        "audiences": AUDIENCE_CHOICES,
+        "selected": {
+            "sector": sector,
+            "cluster": cluster,
+            "audience": audience,
+            "provider": provider,
+        },
+        "filtered": any((sector, cluster, audience, provider)),
+    }
+    return render_page(request, "pathways/pathway_list.html", context, fragment="results")
+
+
+@login_required
+@require_GET
+def pathway_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """The map of a pathway's steps by stage, and the same steps as a list."""
+    pathway = get_pathway_for(request, slug)
+    pathway_map = build_map(pathway)
+    roles = roles_for(request)
+    editable = set()
+    if not roles.read_only:
+        editable = {
+            card.step.pk
+            for card in pathway_map.cards
+            if can_edit_provided_by(roles, card.step.provider_id)
+        }
+    context = {
+        "pathway": pathway,
+        "targets": list(pathway.target_occupations.order_by("title")),
+        "map": pathway_map,
+        "can_edit": roles.backbone,
+        "can_add_step": not roles.read_only and (roles.backbone or bool(roles.lead_org_ids)),
+        "editable": editable,
+    }
+    return render_page(request, "pathways/pathway_detail.html", context)
+
+
+def _page(request: HttpRequest, queryset):
+    return Paginator(queryset, PER_PAGE).get_page(request.GET.get("page"))
+
+
+@login_required
+@require_GET
+def occupation_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    occupations = Occupation.objects.order_by("soc_code")
+    if query:
+        occupations = occupations.filter(Q(soc_code__icontains=query) | Q(title__icontains=query))
+    context = {
+        "page": _page(request, occupations),
+        "q": query,
+        "pager_query": urlencode({"q": query}) if query else "",
+    }
+    return render_page(request, "pathways/occupation_list.html", context, fragment="results")
+
+
+@login_required
+@require_GET
+def occupation_detail(request: HttpRequest, soc_code: str) -> HttpResponse:
+    occupation = get_occupation_for(request, soc_code)
+    targeted = Pathway.target_occupations.through.objects.filter(
+        pathway=OuterRef("pk"), occupation=occupation
+    )
+    pathways = list(
+        Pathway.objects.annotate(
+            is_target=Exists(targeted),
+            as_step=Exists(Step.objects.filter(pathway=OuterRef("pk"), occupation=occupation)),
+        )
+        .filter(Q(is_target=True) | Q(as_step=True))
+        .select_related("sector")
+        .order_by("title")
+    )
+    steps = defaultdict(list)
+    for step in Step.objects.filter(occupation=occupation).order_by("order", "pk"):
+        steps[step.pathway_id].append(step)
+    for pathway in pathways:
+        pathway.occupation_steps = steps.get(pathway.pk, [])
+    context = {
+        "occupation": occupation,
+        "wage": dollars(occupation.median_wage),
+        "sectors": list(occupation.sectors.all()),
+        "pathways": pathways,
+    }
+    return render_page(request, "pathways/occupation_detail.html", context)
+
+
+@login_required
+@require_GET
+def program_list(request: HttpRequest) -> HttpResponse:
+    providers = list(
+        Organization.objects.filter(
+            Exists(Program.objects.filter(provider=OuterRef("pk")))
+        ).order_by("name")
+    )
+    provider = _choice(request, "provider", {o.slug for o in providers})
+    audience = _choice(request, "audience", AUDIENCE_FILTER)
+    programs = Program.objects.select_related("provider").order_by("title", "pk")
+    if provider:
+        programs = programs.filter(provider__slug=provider)
+    if audience:
+        programs = programs.filter(audience__in=AUDIENCE_FILTER[audience])
+    selected = {"provider": provider, "audience": audience}
+    context = {
+        "page": _page(request, programs),
+        "providers": providers,
+        "audiences": AUDIENCE_CHOICES,
+        "selected": selected,
+        "filtered": bool(provider or audience),
+        "pager_query": urlencode({name: value for name, value in selected.items() if value}),
+    }
+    return render_page(request, "pathways/program_list.html", context, fragment="results")
+
+
+def _pathways_of(steps) -> list[Pathway]:
+    """The pathways of ``steps`` (a queryset), each with its ``used_by`` steps, by title."""
+    pathways: dict[int, Pathway] = {}
+    for step in steps.select_related("pathway", "pathway__sector").order_by("order", "pk"):
+        if step.pathway_id not in pathways:
+            step.pathway.used_by = []
+            pathways[step.pathway_id] = step.pathway
+        pathways[step.pathway_id].used_by.append(step)
+    return sorted(pathways.values(), key=lambda p: (p.title, p.pk))
+
+
+@login_required
+@require_GET
+def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    program = get_program_for(request, pk)
+    roles = roles_for(request)
+    context = {
+        "program": program,
+        "cost": dollars(program.cost),
+        "pathways": _pathways_of(Step.objects.filter(program=program)),
+        "can_edit": not roles.read_only and can_edit_provided_by(roles, program.provider_id),
+    }
+    return render_page(request, "pathways/program_detail.html", context)
+
+
+@login_required
+@require_GET
+def credential_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A credential, what it stacks into and from, and the pathways whose steps award it."""
+    credential = get_object_or_404(Credential, pk=pk)
+    context = {
+        "credential": credential,
+        "stacks_into": list(credential.stacks_into.all()),
+        "stacked_from": list(credential.stacked_from.all()),
+        "pathways": _pathways_of(Step.objects.filter(credential=credential)),
+    }
+    return render_page(request, "pathways/credential_detail.html", context)
