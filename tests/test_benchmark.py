@@ -38,9 +38,9 @@ def test_seed_large_makes_the_data_once(small_scale):
     assert DataValue.objects.count() == values
 
 
-@pytest.mark.parametrize("step", ["group_by", "full_rollup", "incremental", "import"])
+@pytest.mark.parametrize("step", ["group_by", "full_rollup", "incremental", "import", "pages"])
 def test_every_step_runs_and_reports_figures(small_scale, monkeypatch, step):
-    from measures.management.commands import benchmark as command
+    from agenda.management.commands import benchmark as command
 
     monkeypatch.setattr(command, "IMPORT_ROWS", 500)
     out = StringIO()
@@ -52,7 +52,7 @@ def test_every_step_runs_and_reports_figures(small_scale, monkeypatch, step):
 
 
 def test_the_table_shows_each_figure_and_goal(db):
-    from measures.management.commands.benchmark import Command
+    from agenda.management.commands.benchmark import Command
 
     out = StringIO()
     command = Command(stdout=out)
@@ -75,3 +75,23 @@ def test_the_table_shows_each_figure_and_goal(db):
     assert "80 ms" in table and "goal < 100 ms" in table
     assert "2,000 rows/s" in table
     assert "200 MB" in table
+
+
+def test_the_pages_table_prints_each_page(db):
+    from agenda.management.commands.benchmark import Command
+
+    out = StringIO()
+    Command(stdout=out).print_pages(
+        [
+            {
+                "page": "Agenda dashboard",
+                "reader": "Backbone staff",
+                "mode": "warm",
+                "median_ms": 12.34,
+                "p95_ms": 20.0,
+                "queries": 9,
+            }
+        ]
+    )
+    assert "Agenda dashboard" in out.getvalue() and "12.3 ms" in out.getvalue()
+    assert "goal: median under 50 ms" in out.getvalue()

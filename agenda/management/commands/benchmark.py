@@ -2,7 +2,8 @@
 
 Each step runs in a process of its own so that its peak memory is its own. Needs
 PostgreSQL (DATABASE_URL) and the large data set (``seed_demo --scale large``, which this
-command runs first if the data are missing).
+command runs first if the data are missing). It lives in the agenda app because it measures the
+dashboard pages too, and the agenda is the app that may know every other.
 """
 
 import json
@@ -19,12 +20,13 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 from django.utils import timezone
 
+from agenda import benchmark as page_benchmark
 from measures import benchmark, imports, rollups
 from measures.models import Aggregate, DataValue, Submission, SubmissionStatus
 from partners.models import Membership, Role, User
 from partners.roles import roles_for
 
-STEPS = ["group_by", "full_rollup", "incremental", "import"]
+STEPS = ["group_by", "full_rollup", "incremental", "import", "pages"]
 IMPORT_ROWS = 100_000
 
 
@@ -148,6 +150,11 @@ class Command(BaseCommand):
             raise CommandError(f"The import found problems: {result.problems[:3]}")
         return {"rows": result.rows, "seconds": seconds, "reports": result.submissions}
 
+    def step_pages(self) -> dict:
+        """Server time of the dashboard and indicator pages, warm and cold, and their queries."""
+        pages = page_benchmark.page_timings()
+        return {"rows": len(pages), "pages": pages}
+
     # --- output ------------------------------------------------------------------------
 
     def print_table(self, r: dict) -> None:
@@ -191,3 +198,27 @@ class Command(BaseCommand):
             self.stdout.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
         aggregates = Aggregate.objects.count()
         self.stdout.write(f"\nAggregates stored: {aggregates:,}. Peak memory is the process's RSS.")
+        if "pages" in r:
+            self.print_pages(r["pages"]["pages"])
+
+    def print_pages(self, pages: list[dict]) -> None:
+        self.stdout.write(
+            "\nPages (server time through the full Django stack; goal: median under 50 ms;"
+            " warm = the figures of the last roll-up cached, cold = the first reader after"
+            " a roll-up):"
+        )
+        header = ("page", "reader", "cache", "median", "p95", "SQL queries")
+        rows = [
+            (
+                p["page"],
+                p["reader"],
+                p["mode"],
+                f"{p['median_ms']:.1f} ms",
+                f"{p['p95_ms']:.1f} ms",
+                str(p["queries"]),
+            )
+            for p in pages
+        ]
+        widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(6)]
+        for row in [header, tuple("-" * w for w in widths), *rows]:
+            self.stdout.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
