@@ -300,29 +300,35 @@ def agenda_restore(request: HttpRequest, number: int) -> HttpResponse:
 # Dashboards -----------------------------------------------------------------------------
 
 
-def _dashboard_context(request, *, everything: bool, link_prefix: str, mode: str) -> dict:
+def _dashboard_context(
+    request, *, everything: bool, link_prefix: str, mode: str, with_figures: bool = False
+) -> dict:
+    """The page around the figures. The figures themselves come from the cached fragment,
+    so a warm page reads no aggregate at all; the embed, which has no fragment, asks for
+    them with ``with_figures``."""
     level = request.GET.get("level", "")
     if level not in Level.values:
         level = ""
-    figures = agenda_figures(everything=everything, level=level)
-    return {
-        **figures,
+    context = {
+        "agenda": Agenda.load(),
+        "level": level,
         "levels": Level.choices,
         "rule": RULE,
         "link_prefix": link_prefix,
         "mode": mode,
     }
+    if with_figures:
+        context.update(agenda_figures(everything=everything, level=level))
+    return context
 
 
-def _render_cached(request, template, fragment, context, parts, *, status=200):
+def _render_cached(request, template, fragment, context, parts, *, build, status=200):
     """Render ``template`` with its figures fragment cached until the next roll-up or agenda
     edit. The fragment depends only on what ``parts`` name (the audience, never the person),
-    so it is shared by every reader of the same kind. An htmx request gets the fragment."""
-    html = cached(
-        ("html", template, fragment, get_language(), *parts),
-        lambda: render_to_string(f"{template}#{fragment}", context),
-        extra=str(versions.latest_number()),
-    )
+    so it is shared by every reader of the same kind; ``build`` gives the fragment's own
+    context, and is called only when the fragment is not cached. An htmx request gets the
+    fragment alone."""
+    html = fragment_html(template, fragment, parts, lambda: {**context, **build()})
     if is_fragment_request(request):
         response = HttpResponse(html, status=status)
     else:
@@ -331,9 +337,53 @@ def _render_cached(request, template, fragment, context, parts, *, status=200):
     return response
 
 
+def fragment_html(template, fragment, parts, context):
+    return cached(
+        ("html", template, fragment, get_language(), *parts),
+        lambda: render_to_string(f"{template}#{fragment}", context()),
+        extra=str(versions.latest_number()),
+    )
+
+
+def dashboard_fragment(*, everything: bool, level: str, mode: str, link_prefix: str):
+    """The dashboard's goals and figures as HTML, cached; also used to warm the cache."""
+    parts = (everything, level, mode, link_prefix)
+    context = {"level": level, "link_prefix": link_prefix, "mode": mode}
+    return fragment_html(
+        "agenda/dashboard.html",
+        "goals",
+        parts,
+        lambda: {**context, **agenda_figures(everything=everything, level=level)},
+    )
+
+
 def _dashboard_page(request, context, everything):
     parts = (everything, context["level"], context["mode"], context["link_prefix"])
-    return _render_cached(request, "agenda/dashboard.html", "goals", context, parts)
+
+    def build():
+        return agenda_figures(everything=everything, level=context["level"])
+
+    return _render_cached(request, "agenda/dashboard.html", "goals", context, parts, build=build)
+
+
+def warm_dashboards(**_kwargs) -> None:
+    """After a roll-up: render the dashboards most people open first, so that their first
+    reader does not wait for the figures (connected to measures' figures_changed)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        for everything in (True, False):
+            dashboard_fragment(
+                everything=everything, level="", mode="member", link_prefix=reverse("dashboard")
+            )
+        if Publication.load().public:
+            dashboard_fragment(
+                everything=False,
+                level="",
+                mode="public",
+                link_prefix=reverse("public_dashboard"),
+            )
 
 
 @login_required
@@ -353,18 +403,22 @@ def _indicator_page(request, indicator: Indicator, *, everything, link_prefix, m
     form = IndicatorFilterForm(request.GET or None, indicator=indicator)
     valid = form.is_valid() if request.GET else True
     filters = form.filters() if valid and request.GET else form.defaults()
-    view = indicator_view(indicator, everything=everything, **filters)
     context = {
         "indicator": indicator,
         "form": form,
-        "view": view,
         "filters": filters,
         "rule": RULE,
         "link_prefix": link_prefix,
         "mode": mode,
         "csv_url": csv_url + ("?" + request.GET.urlencode() if request.GET else ""),
-        "dimensions": {d.code: d for d in indicator.dimensions.prefetch_related("categories")},
     }
+
+    def build():
+        return {
+            "view": indicator_view(indicator, everything=everything, **filters),
+            "dimensions": {d.code: d for d in indicator.dimensions.prefetch_related("categories")},
+        }
+
     parts = (
         indicator.pk,
         indicator.updated_at,
@@ -380,6 +434,7 @@ def _indicator_page(request, indicator: Indicator, *, everything, link_prefix, m
         "figures",
         context,
         parts,
+        build=build,
         status=200 if valid else 400,
     )
 
@@ -573,7 +628,11 @@ def public_indicator_csv(request: HttpRequest, code: str) -> HttpResponse:
 def public_embed(request: HttpRequest) -> HttpResponse:
     get_public_dashboard()
     context = _dashboard_context(
-        request, everything=False, link_prefix=reverse("public_dashboard"), mode="embed"
+        request,
+        everything=False,
+        link_prefix=reverse("public_dashboard"),
+        mode="embed",
+        with_figures=True,
     )
     return render(request, "agenda/embed.html", context)
 
@@ -644,5 +703,6 @@ def shared_embed(request: HttpRequest, token: str) -> HttpResponse:
         everything=False,
         link_prefix=reverse("shared_dashboard", args=[token]),
         mode="embed",
+        with_figures=True,
     )
     return render(request, "agenda/embed.html", context)

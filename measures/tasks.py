@@ -3,6 +3,7 @@ from datetime import date
 from celery import shared_task
 
 from measures import rollups
+from measures.signals import figures_changed
 
 
 @shared_task(acks_late=True)
@@ -11,15 +12,19 @@ def rollup_report(
 ) -> int:
     """Incremental roll-up after an approval or a reopening: its indicators and period, in
     the scopes of the reporting organization."""
-    return rollups.rollup(
+    rows = rollups.rollup(
         indicator_ids, period_type, date.fromisoformat(period_start), organization
     )
+    figures_changed.send(sender=rollup_report)
+    return rows
 
 
 @shared_task(acks_late=True)
 def rebuild_all_aggregates() -> int:
     """Nightly full rebuild through beat."""
-    return rollups.rebuild_all()
+    rows = rollups.rebuild_all()
+    figures_changed.send(sender=rebuild_all_aggregates)
+    return rows
 
 
 @shared_task(acks_late=True, time_limit=60 * 60, soft_time_limit=55 * 60)

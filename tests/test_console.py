@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import html5lib
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -363,6 +364,7 @@ def test_console_queries_do_not_grow_with_organizations(world, periods):
             indicator.reporting_organizations.add(org)
         report_everything(org, periods, indicators)
     assert len(matrix_rows(client.get(URL))[1]) == 6
+    cache.clear()  # the flags are cached: count the queries that work them out
     large, sql = count_queries(client, URL)
     assert large == small, "\n".join(sql)
 

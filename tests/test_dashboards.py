@@ -347,3 +347,14 @@ def test_only_backbone_revokes_links(world):
     assert response.status_code == 403
     link.refresh_from_db()
     assert link.is_active
+
+
+def test_a_rollup_warms_the_dashboards(world):
+    from measures import tasks
+
+    goal_with(world.count)
+    tasks.rebuild_all_aggregates()
+    for reader in (world.member_a, world.backbone):
+        with CaptureQueriesContext(connection) as ctx:
+            assert world.client(reader).get(reverse("dashboard")).status_code == 200
+        assert not any("measures_aggregate" in q["sql"] for q in ctx.captured_queries)
