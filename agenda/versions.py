@@ -5,14 +5,13 @@ of its indicators; each of those indicators' baseline and targets. Goals and str
 their ids, so restoring a version brings back the same rows (and anything that points at them).
 """
 
-import difflib
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Max
 
 from agenda.models import Agenda, AgendaVersion, Goal, Strategy
+from common.diff import DiffLine, line_diff
 from measures.models import Indicator, Target
 from measures.periods import Period, parse_period
 
@@ -92,25 +91,9 @@ def as_text(data: dict) -> list[str]:
     return lines
 
 
-@dataclass
-class DiffLine:
-    kind: str  # "same", "added", "removed"
-    text: str
-
-
 def diff(old: dict | None, new: dict) -> list[DiffLine]:
     """Line by line, what ``new`` added to and removed from ``old``."""
-    a = as_text(old) if old else []
-    b = as_text(new)
-    result = []
-    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            result += [DiffLine("same", line) for line in a[i1:i2]]
-            continue
-        result += [DiffLine("removed", line) for line in a[i1:i2]]
-        result += [DiffLine("added", line) for line in b[j1:j2]]
-    return result
+    return line_diff(as_text(old) if old else [], as_text(new))
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.models import Organization, SectorType
 from partners.roles import Roles
 from pathways.models import Credential, Pathway, Program, Step, StepLink
+from pathways.versions import STEP_FIELDS
 
 # Words that follow /pathways/ in the site's own addresses.
 RESERVED_SLUGS = {"new"}
@@ -48,24 +49,7 @@ class PathwayForm(SummaryMixin, forms.ModelForm):
 class StepForm(SummaryMixin, forms.ModelForm):
     class Meta:
         model = Step
-        fields = [
-            "title",
-            "stage",
-            "kind",
-            "description",
-            "entry_point",
-            "exit_point",
-            "audience",
-            "min_grade",
-            "max_grade",
-            "min_age",
-            "max_age",
-            "provider",
-            "program",
-            "credential",
-            "occupation",
-            "order",
-        ]
+        fields = [f.removesuffix("_id") for f in STEP_FIELDS]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, roles: Roles, **kwargs):

@@ -5,11 +5,10 @@ occupations are shared by many pathways: a step refers to them by id and a resto
 re-links those that still exist.
 """
 
-import difflib
-
 from django.db import transaction
 from django.db.models import Max
 
+from common.diff import DiffLine, line_diff
 from partners.models import Organization
 from pathways.models import (
     Credential,
@@ -108,17 +107,8 @@ def as_text(data: dict) -> list[str]:
     return lines
 
 
-def diff(old: dict | None, new: dict) -> list[tuple[str, str]]:
-    a = as_text(old) if old else []
-    b = as_text(new)
-    result = []
-    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            result += [("same", line) for line in a[i1:i2]]
-        else:
-            result += [("removed", line) for line in a[i1:i2]]
-            result += [("added", line) for line in b[j1:j2]]
-    return result
+def diff(old: dict | None, new: dict) -> list[DiffLine]:
+    return line_diff(as_text(old) if old else [], as_text(new))
 
 
 @transaction.atomic
