@@ -53,6 +53,10 @@ class Series:
     def target_for(self, period: Period) -> Decimal | None:
         return next((v for p, v in self.targets if p == period), None)
 
+    def targets_after(self, period: Period | None) -> list[tuple[Period, Decimal]]:
+        """Targets for periods after the last figure: the way still to go."""
+        return [(p, v) for p, v in self.targets if period is None or p > period]
+
 
 @dataclass
 class GoalFigures:

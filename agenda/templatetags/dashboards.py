@@ -40,13 +40,18 @@ def change(value, indicator) -> str:
     return f"{sign}{floatformat(number, '-2g')}"
 
 
-def _shown(cell):
-    return None if cell is None or cell.suppressed else cell.value
+def _shown(cell, indicator):
+    if cell is None or cell.suppressed or cell.value is None:
+        return None
+    # Charts label their points as the tables beside them print them: a percent to 0.1.
+    if indicator.unit == Unit.PERCENT:
+        return cell.value.quantize(Decimal("0.1"))
+    return cell.value
 
 
 @register.simple_tag
 def spark(series):
-    values = [_shown(c) for c in series.cells]
+    values = [_shown(c, series.indicator) for c in series.cells]
     return charts.sparkline(
         values,
         label=_("%(name)s, recent periods") % {"name": series.indicator.name},
@@ -56,12 +61,15 @@ def spark(series):
 
 @register.simple_tag
 def trend_chart(view, indicator, scope_label):
-    points = [(c.period.label, _shown(c)) for c in view.trend]
+    points = [(c.period.label, _shown(c, indicator)) for c in view.trend]
     series = view.series
     region = view.scope_type == ScopeType.REGION
     targets = None
     if region and series.targets:
+        ahead = series.targets_after(view.period)
         targets = [(c.period.label, series.target_for(c.period)) for c in view.trend]
+        targets += [(p.label, v) for p, v in ahead]
+        points += [(p.label, None) for p, _v in ahead]
     baseline = series.baseline[1] if region and series.baseline else None
     return charts.line_chart(
         points,
@@ -82,7 +90,10 @@ def trend_chart(view, indicator, scope_label):
 
 @register.simple_tag
 def category_chart(cells, indicator, dimension):
-    rows = [(category_name(c.category_code, dimension), _shown(c), _missing(c)) for c in cells]
+    rows = [
+        (category_name(c.category_code, dimension), _shown(c, indicator), _missing(c))
+        for c in cells
+    ]
     return charts.bar_chart(
         rows,
         title=_("%(name)s by %(dimension)s")
@@ -95,7 +106,9 @@ def category_chart(cells, indicator, dimension):
 
 @register.simple_tag
 def scope_chart(cells, indicator, scope_type):
-    rows = [(scope_name(c.scope_type, c.scope_key), _shown(c), _missing(c)) for c in cells]
+    rows = [
+        (scope_name(c.scope_type, c.scope_key), _shown(c, indicator), _missing(c)) for c in cells
+    ]
     return charts.bar_chart(
         rows,
         title=_("%(name)s by %(scope)s")
@@ -149,3 +162,8 @@ def is_number(value) -> bool:
 @register.filter
 def target_of(series, period):
     return series.target_for(period)
+
+
+@register.filter
+def targets_after(series, period):
+    return series.targets_after(period)
