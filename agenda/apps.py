@@ -11,3 +11,13 @@ class AgendaConfig(AppConfig):
         from measures.signals import figures_changed
 
         figures_changed.connect(warm_dashboards, dispatch_uid="agenda-warm-dashboards")
+
+        from django.db.models.signals import post_delete, post_save
+
+        from agenda.network import bump_version
+        from partners.models import Organization, Partnership
+        from pathways.models import Pathway, Step
+
+        for model in (Organization, Partnership, Pathway, Step):
+            for signal in (post_save, post_delete):
+                signal.connect(bump_version, sender=model, dispatch_uid=f"network-{model.__name__}")

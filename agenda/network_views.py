@@ -11,7 +11,7 @@ from agenda.network import (
     CENTRALIZATION_WARNING,
     HUB_MIN_TIES,
     HUB_SHARE_WARNING,
-    network_view,
+    cached_network_view,
 )
 from common.htmx import render_page
 from partners.roles import Roles, roles_for
@@ -44,7 +44,7 @@ def network(request: HttpRequest) -> HttpResponse:
         form = DayForm(initial={"on": today})
     context = {
         "form": form,
-        "view": network_view(day),
+        "view": cached_network_view(day),
         "today": today,
         "centralization_threshold": CENTRALIZATION_WARNING,
         "hub_threshold_percent": round(100 * HUB_SHARE_WARNING),

@@ -537,3 +537,14 @@ def test_the_working_group_list_shows_leads_and_sectors(world, group):
         "Community or technical college", "K-12 school or district",
     ]  # fmt: skip
     assert rows["Other"]["sectors"] == ["Backbone organization"] and rows["Other"]["one_sector"]
+
+
+def test_the_cached_network_changes_when_a_partnership_is_recorded(world):
+    client = world.client(world.member_a)
+    page = client.get(reverse("network")).text
+    assert "Durham Public Schools" in page
+    before = network.cached_network_view(timezone.localdate()).health.ties
+    partner(world.org_a, world.org_b, timezone.localdate() - timedelta(days=1))
+    assert network.cached_network_view(timezone.localdate()).health.ties == before + 1
+    Partnership.objects.all().delete()
+    assert network.cached_network_view(timezone.localdate()).health.ties == before
