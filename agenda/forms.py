@@ -43,6 +43,10 @@ class VersionedForm(forms.Form):
                     code="stale",
                 ),
             )
+        if self.stale or "base_version" in self.errors:
+            # Shown again, the form is based on the latest version: saving again goes through.
+            self.data = self.data.copy()
+            self.data["base_version"] = latest
         return cleaned
 
 

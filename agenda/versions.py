@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from agenda.models import Agenda, AgendaVersion, Goal, Strategy
+from common.db import reset_sequences
 from common.diff import DiffLine, line_diff
 from measures.models import Indicator, Target
 from measures.periods import Period, parse_period
@@ -139,7 +140,7 @@ def restore(data: dict) -> None:
             baseline = (parse_period(entry["baseline"][0]), Decimal(entry["baseline"][1]))
         rows = [(parse_period(key), Decimal(value)) for key, value in entry["targets"]]
         set_targets(indicator, baseline, rows)
-    _reset_sequences()
+    reset_sequences(Goal, Strategy)
 
 
 def set_targets(
@@ -170,15 +171,3 @@ def set_targets(
             )
         )
     Target.objects.bulk_create(rows)
-
-
-def _reset_sequences() -> None:
-    """Rows written back with their old ids must not collide with the next new row."""
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    statements = connection.ops.sequence_reset_sql(no_style(), [Goal, Strategy])
-    if statements:
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)

@@ -64,17 +64,12 @@ def agenda_detail(request: HttpRequest) -> HttpResponse:
 
 def _versioned_edit(request, form, template, context, default_summary, success_url):
     """Shared by the agenda's edit pages: save with a version, or show the form again.
-    A stale form keeps what was typed and moves its base to the latest version."""
+    A stale form keeps what was typed (the form moves its base to the latest version)."""
     if request.method == "POST" and form.is_valid():
         actions.save_form(form, request.user, default_summary)
         messages.success(request, _("Saved. The change is kept in the agenda's history."))
         return redirect(success_url)
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.stale or "base_version" in form.errors:
-            form.data = form.data.copy()
-            form.data["base_version"] = versions.latest_number()
+    status = 400 if request.method == "POST" else 200
     return render(request, template, {**context, "form": form}, status=status)
 
 
@@ -182,9 +177,6 @@ def _delete(request, instance, summary):
         else:
             messages.success(request, _("Deleted. The history can restore it."))
             return redirect("agenda")
-    if form.stale or "base_version" in form.errors:
-        form.data = form.data.copy()
-        form.data["base_version"] = versions.latest_number()
     return render(
         request, "agenda/confirm_delete.html", {"form": form, "thing": instance}, status=status
     )
@@ -233,9 +225,6 @@ def targets_edit(request: HttpRequest, code: str) -> HttpResponse:
         messages.success(request, _("Baseline and targets saved."))
         return redirect("indicator_dashboard", indicator.code)
     status = 400 if request.method == "POST" else 200
-    if form.stale or "base_version" in form.errors:
-        form.data = form.data.copy()
-        form.data["base_version"] = versions.latest_number()
     context = {
         "form": form,
         "indicator": indicator,

@@ -14,7 +14,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from measures.explain import ShownCell, shown
-from measures.models import Aggregate, Aggregation, Category, Dimension, Indicator, ScopeType
+from measures.models import Aggregate, Category, Dimension, Indicator, ScopeType
 from pathways.models import Pathway
 
 DIMENSION = "pathway"
@@ -51,14 +51,10 @@ def _sector_value(indicator, cells: list[ShownCell]):
     if any(c.suppressed for c in cells):
         # A sector's sum could give a hidden pathway away by subtraction.
         return None, True
-    if indicator.aggregation == Aggregation.SUM:
-        values = [c.value for c in cells if c.value is not None]
-        return (sum(values) if values else None), False
+    values = [c.value for c in cells if c.value is not None]
     numerator = sum((c.numerator or 0) for c in cells)
     denominator = sum((c.denominator or 0) for c in cells)
-    if not denominator:
-        return None, False
-    return (numerator * indicator.scale / denominator).quantize(Decimal("0.0001")), False
+    return indicator.compute(numerator, denominator, sum(values) if values else None), False
 
 
 def pathway_figures(pathway: Pathway, *, everything: bool) -> list[PathwayFigure]:

@@ -8,6 +8,7 @@ re-links those that still exist.
 from django.db import transaction
 from django.db.models import Max
 
+from common.db import reset_sequences
 from common.diff import DiffLine, line_diff
 from partners.models import Organization
 from pathways.models import (
@@ -141,15 +142,4 @@ def restore(pathway: Pathway, data: dict) -> None:
     StepLink.objects.bulk_create(
         StepLink(from_step_id=a, to_step_id=b, kind=kind) for a, b, kind in data["links"]
     )
-    _reset_sequences()
-
-
-def _reset_sequences() -> None:
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    statements = connection.ops.sequence_reset_sql(no_style(), [Step])
-    if statements:
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
+    reset_sequences(Step)

@@ -1,0 +1,14 @@
+"""Database helpers that belong to no single app."""
+
+from django.core.management.color import no_style
+from django.db import connection
+
+
+def reset_sequences(*models) -> None:
+    """After rows are written back with their old ids (restoring a version), move the id
+    sequences past them so that the next new row does not collide."""
+    statements = connection.ops.sequence_reset_sql(no_style(), list(models))
+    if statements:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
