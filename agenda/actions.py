@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from agenda import versions
 from agenda.models import AgendaVersion, Publication, ShareLink
+from measures import tasks as measure_tasks
 
 
 @transaction.atomic
@@ -50,6 +51,10 @@ def publish(form, by) -> Publication:
     publication = form.save(commit=False)
     publication.updated_by = by
     publication.save()
+    if {"min_organizations", "complete_percent"} & set(form.changed_data):
+        # Every disclosure decision, and every cached page, follows the new rules once the
+        # change is in.
+        measure_tasks.rebuild_all_aggregates.delay_on_commit()
     return publication
 
 

@@ -15,16 +15,14 @@ from django.utils import timezone
 
 from agenda import versions
 from agenda.models import Agenda, Goal
+from measures import publication
 from measures import status as status_rules
 from measures.cache import cached
-from measures.explain import ShownCell, shown
-from measures.models import Aggregate, Indicator, ScopeType, Target
+from measures.models import Indicator, ScopeType, Target
 from measures.periods import Period
+from measures.publication import Audience, Figure
 
 SPARK_PERIODS = 12
-# Scope figures made from fewer reports than this would be one partner's numbers: outside
-# readers do not see them (backbone staff do).
-MIN_REPORTERS_OUTSIDE = 2
 
 
 @dataclass
@@ -33,7 +31,7 @@ class Series:
 
     indicator: Indicator
     period_type: str
-    cells: list[ShownCell]
+    cells: list[Figure]
     baseline: tuple[Period, Decimal] | None
     targets: list[tuple[Period, Decimal]]
     progress: status_rules.Progress = field(init=False)
@@ -44,11 +42,20 @@ class Series:
         )
 
     def points(self) -> list[tuple[Period, Decimal | None]]:
-        return [(c.period, None if c.suppressed else c.value) for c in self.cells]
+        """The figures judged against the targets: never a provisional period's."""
+        return [(c.period, c.value) for c in self.cells if not c.provisional]
 
     @property
-    def latest(self) -> ShownCell | None:
-        return self.cells[-1] if self.cells else None
+    def latest(self) -> Figure | None:
+        """The headline: the latest complete period, never a provisional one."""
+        return next((c for c in reversed(self.cells) if not c.provisional), None)
+
+    @property
+    def provisional(self) -> Figure | None:
+        """A period after the headline whose reports are not all in yet."""
+        latest = self.latest
+        after = [c for c in self.cells if latest is None or c.period > latest.period]
+        return after[-1] if after else None
 
     def target_for(self, period: Period) -> Decimal | None:
         return next((v for p, v in self.targets if p == period), None)
@@ -64,8 +71,8 @@ class GoalFigures:
     series: list[Series]
 
 
-def audience(everything: bool) -> str:
-    return "all" if everything else "outside"
+def audience_key(everything: bool) -> str:
+    return Audience.dashboard(everything).cache_key
 
 
 def series_period_type(indicator: Indicator, targets: list[Target]) -> str:
@@ -101,26 +108,35 @@ def region_series(indicators: list[Indicator], *, everything: bool, periods: int
             period_type=ptype,
             period_start__gte=_cutoff(ptype, today, periods),
         )
-    rows: dict[int, list[Aggregate]] = {i.pk: [] for i in indicators}
+    audience = Audience.dashboard(everything)
+    rules = publication.Publication.load()
+    rows: dict[int, list] = {i.pk: [] for i in indicators}
     for aggregate in (
-        Aggregate.objects.filter(scope_type=ScopeType.REGION, scope_key="", dimension_code="")
+        publication.restrict(audience, own_slugs=[])
+        .filter(scope_type=ScopeType.REGION, scope_key="", dimension_code="")
         .filter(wanted)
         .order_by("period_start")
     ):
         rows[aggregate.indicator_id].append(aggregate)
     return [
-        make_series(indicator, rows[indicator.pk], targets[indicator.pk], everything=everything)
+        make_series(
+            indicator, rows[indicator.pk], targets[indicator.pk], everything=everything, rules=rules
+        )
         for indicator in indicators
     ]
 
 
-def make_series(indicator, aggregates, targets: list[Target], *, everything: bool) -> Series:
+def make_series(
+    indicator, aggregates, targets: list[Target], *, everything: bool, rules=None
+) -> Series:
     baseline = next(((t.period, t.value) for t in targets if t.kind == Target.Kind.BASELINE), None)
     goals = sorted((t.period, t.value) for t in targets if t.kind == Target.Kind.TARGET)
     return Series(
         indicator=indicator,
         period_type=series_period_type(indicator, targets),
-        cells=shown(indicator, aggregates, everything=everything),
+        cells=publication.publish(
+            indicator, aggregates, Audience.dashboard(everything), publication=rules, own_slugs=[]
+        ),
         baseline=baseline,
         targets=goals,
     )
@@ -164,7 +180,7 @@ def agenda_figures(*, everything: bool, level: str = "") -> dict:
         }
 
     return cached(
-        ("agenda", audience(everything), level, timezone.localdate()),
+        ("agenda", audience_key(everything), level, timezone.localdate()),
         compute,
         extra=str(versions.latest_number()),
     )
@@ -180,10 +196,11 @@ class IndicatorView:
     series: Series
     scope_type: str
     scope_key: str
-    trend: list[ShownCell]
+    trend: list[Figure]
     period: Period | None
-    categories: dict[str, list[ShownCell]]
-    scopes: dict[str, list[ShownCell]]
+    categories: dict[str, list[Figure]]
+    scopes: dict[str, list[Figure]]
+    min_organizations: int = 3
 
 
 def available_periods(indicator: Indicator) -> list[str]:
@@ -202,6 +219,15 @@ def indicator_view(
     dimension_code: str,
 ) -> IndicatorView:
     def compute():
+        audience = Audience.dashboard(everything)
+        stored = publication.restrict(audience, own_slugs=[])
+        settings = publication.Publication.load()
+
+        def publish(rows):
+            return publication.publish(
+                indicator, rows, audience, publication=settings, own_slugs=[]
+            )
+
         targets = list(Target.objects.filter(indicator=indicator))
         in_range = Q(period_type=period_type)
         if start:
@@ -209,7 +235,7 @@ def indicator_view(
         if end:
             in_range &= Q(period_start__lte=end.start)
         trend_rows = list(
-            Aggregate.objects.filter(
+            stored.filter(
                 in_range,
                 indicator=indicator,
                 scope_type=scope_type,
@@ -223,32 +249,29 @@ def indicator_view(
             trend_rows if scope_type == ScopeType.REGION else [],
             [t for t in targets if same_line],
             everything=everything,
+            rules=settings,
         )
-        trend = shown(indicator, trend_rows, everything=everything)
-        trend = [_hide_single(c, everything, scope_type) for c in trend]
+        trend = publish(trend_rows)
         period = trend_rows[-1].period if trend_rows else None
-        categories: dict[str, list[ShownCell]] = {}
-        scopes: dict[str, list[ShownCell]] = {}
+        categories: dict[str, list[Figure]] = {}
+        scopes: dict[str, list[Figure]] = {}
         if period is not None:
             same_period = Q(indicator=indicator, period_type=period.type, period_start=period.start)
             breakdown = list(
-                Aggregate.objects.filter(same_period, scope_type=scope_type, scope_key=scope_key)
+                stored.filter(same_period, scope_type=scope_type, scope_key=scope_key)
                 .filter(Q(dimension_code="") | Q(dimension_code=dimension_code))
                 .order_by("category_code")
             )
-            for cell in shown(indicator, breakdown, everything=everything):
+            for cell in publish(breakdown):
                 if cell.dimension_code:
-                    cell = _hide_single(cell, everything, scope_type)
                     categories.setdefault(cell.dimension_code, []).append(cell)
-            by_scope = Aggregate.objects.filter(
+            by_scope = stored.filter(
                 same_period,
                 scope_type__in=[ScopeType.COUNTY, ScopeType.ORG_TYPE],
                 dimension_code="",
             ).order_by("scope_type", "scope_key")
-            for cell in shown(indicator, by_scope, everything=everything):
-                scopes.setdefault(cell.scope_type, []).append(
-                    _hide_single(cell, everything, cell.scope_type)
-                )
+            for cell in publish(by_scope):
+                scopes.setdefault(cell.scope_type, []).append(cell)
         return IndicatorView(
             series=series,
             scope_type=scope_type,
@@ -257,6 +280,7 @@ def indicator_view(
             period=period,
             categories=categories,
             scopes=scopes,
+            min_organizations=settings.min_organizations,
         )
 
     return cached(
@@ -264,7 +288,7 @@ def indicator_view(
             "indicator",
             indicator.pk,
             indicator.updated_at,
-            audience(everything),
+            audience_key(everything),
             period_type,
             start,
             end,
@@ -275,14 +299,3 @@ def indicator_view(
         compute,
         extra=str(versions.latest_number()),
     )
-
-
-def _hide_single(cell: ShownCell, everything: bool, scope_type: str) -> ShownCell:
-    """A county's or type's figure made from one report is that partner's number."""
-    if (
-        not everything
-        and scope_type in (ScopeType.COUNTY, ScopeType.ORG_TYPE)
-        and cell.reported < MIN_REPORTERS_OUTSIDE
-    ):
-        return ShownCell(cell.aggregate, True)
-    return cell

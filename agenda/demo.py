@@ -34,16 +34,41 @@ PARTNERS = [
     ("orange-county-schools", "Orange County Schools", SectorType.K12, "Orange"),
     ("person-county-schools", "Person County Schools", SectorType.K12, "Person"),
     ("granville-county-schools", "Granville County Public Schools", SectorType.K12, "Granville"),
+    ("chatham-county-schools", "Chatham County Schools", SectorType.K12, "Chatham"),
+    ("chapel-hill-carrboro-schools", "Chapel Hill-Carrboro City Schools", SectorType.K12, "Orange"),
     ("durham-tech", "Durham Technical Community College", SectorType.COLLEGE, "Durham"),
     ("alamance-cc", "Alamance Community College", SectorType.COLLEGE, "Alamance"),
+    ("piedmont-cc", "Piedmont Community College", SectorType.COLLEGE, "Person"),
+    ("vance-granville-cc", "Vance-Granville Community College", SectorType.COLLEGE, "Granville"),
+    ("central-carolina-cc", "Central Carolina Community College", SectorType.COLLEGE, "Chatham"),
     ("nccu", "North Carolina Central University", SectorType.UNIVERSITY, "Durham"),
+    (
+        "unc-chapel-hill",
+        "University of North Carolina at Chapel Hill",
+        SectorType.UNIVERSITY,
+        "Orange",
+    ),
+    ("duke-university", "Duke University", SectorType.UNIVERSITY, "Durham"),
     (
         "durham-workforce-board",
         "Durham County Workforce Development Board",
         SectorType.WORKFORCE,
         "Durham",
     ),
+    (
+        "regional-partnership-workforce",
+        "Regional Partnership Workforce Development Board",
+        SectorType.WORKFORCE,
+        "Orange",
+    ),
+    (
+        "kerr-tar-workforce",
+        "Kerr-Tar Workforce Development Board",
+        SectorType.WORKFORCE,
+        "Granville",
+    ),
     ("ncworks-durham", "NCWorks Career Center – Durham", SectorType.GOVERNMENT, "Durham"),
+    ("ncworks-orange", "NCWorks Career Center – Orange", SectorType.GOVERNMENT, "Orange"),
     ("durham-county", "Durham County Government", SectorType.GOVERNMENT, "Durham"),
     ("duke-health", "Duke Health", SectorType.EMPLOYER, "Durham"),
     ("durham-chamber", "Greater Durham Chamber of Commerce", SectorType.EMPLOYER, "Durham"),
@@ -450,7 +475,7 @@ def seed_agenda(*, today: date, by: User | None) -> int:
                     upcoming = upcoming.next()
                 set_targets(indicator, (first.period, first.value), targets)
         Publication.objects.update_or_create(
-            pk=Publication.load().pk, defaults={"for_funders": True}
+            pk=Publication.load().pk, defaults={"for_funders": True, "public": True}
         )
         record(by, "The demo agenda")
     return 1

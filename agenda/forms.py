@@ -180,9 +180,35 @@ class TargetsForm(VersionedForm):
 
 
 class PublicationForm(forms.ModelForm):
+    """Who reads the figures, and the disclosure settings backbone staff may tighten. A
+    setting left out of a submission keeps its current value."""
+
     class Meta:
         model = Publication
-        fields = ["for_funders", "public"]
+        fields = ["for_funders", "public", "min_organizations", "complete_percent"]
+        error_messages = {
+            "min_organizations": {
+                "min_value": _(
+                    "At least 3 organizations stand behind every published figure: the "
+                    "number may be raised, never lowered below 3."
+                ),
+            },
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("min_organizations", "complete_percent"):
+            self.fields[name].required = False
+
+    def _clean_kept(self, name):
+        value = self.cleaned_data.get(name)
+        return getattr(self.instance, name) if value is None else value
+
+    def clean_min_organizations(self):
+        return self._clean_kept("min_organizations")
+
+    def clean_complete_percent(self):
+        return self._clean_kept("complete_percent")
 
 
 class ShareLinkForm(forms.Form):

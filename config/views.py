@@ -33,6 +33,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["contributions"] = contributions(roles.member_org_ids, roles)
     if roles.funder or (roles.read_only and not roles.backbone):
         context["indicators"] = dashboard_indicators(roles)
+        context["figures_unpublished"] = context["indicators"] is None
     return render(request, "home.html", context)
 
 

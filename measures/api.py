@@ -4,8 +4,10 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
 from common.api import api_error, api_view
-from measures.explain import check_scope, sees_all, shown
-from measures.models import Aggregate, Indicator, ScopeType
+from measures import publication
+from measures.explain import check_scope
+from measures.models import Indicator, ScopeType
+from measures.publication import Audience
 from partners.roles import roles_for
 
 COLUMNS = [
@@ -19,6 +21,9 @@ COLUMNS = [
     "denominator",
     "value",
     "suppressed",
+    "reason",
+    "bound",
+    "provisional",
     "reported",
     "expected",
 ]
@@ -79,17 +84,24 @@ def indicator_values(request: HttpRequest, code: str) -> HttpResponse:
     if output not in ("json", "csv"):
         return api_error(400, _("format must be json or csv."))
     roles = roles_for(request)
+    audience = Audience.of(roles)
+    if not publication.may_read(audience):
+        return api_error(403, _("The backbone staff have not published the figures for you."))
     try:
         organization = check_scope(roles, scope, key)
     except Http404:
         return api_error(404, _("No figures of that organization are shared with you."))
-    aggregates = Aggregate.objects.filter(indicator=indicator, scope_type=scope)
+    own = [organization.slug] if organization is not None else []
+    aggregates = publication.restrict(audience, own_slugs=own).filter(
+        indicator=indicator, scope_type=scope
+    )
     if scope != ScopeType.REGION:
         aggregates = aggregates.filter(scope_key=key)
-    cells = shown(
+    cells = publication.publish(
         indicator,
         aggregates.order_by("period_start", "period_type", "dimension_code", "category_code"),
-        everything=sees_all(roles, scope, organization),
+        audience,
+        own_slugs=own,
     )
     rows = [
         {
@@ -99,10 +111,13 @@ def indicator_values(request: HttpRequest, code: str) -> HttpResponse:
             "scope_key": cell.scope_key,
             "dimension": cell.dimension_code,
             "category": cell.category_code,
-            "numerator": None if cell.suppressed else _number(cell.numerator),
-            "denominator": None if cell.suppressed else _number(cell.denominator),
-            "value": None if cell.suppressed else _number(cell.value),
+            "numerator": _number(cell.numerator),
+            "denominator": _number(cell.denominator),
+            "value": _number(cell.value),
             "suppressed": cell.suppressed,
+            "reason": str(cell.reason_text),
+            "bound": str(cell.bound),
+            "provisional": cell.provisional,
             "reported": cell.reported,
             "expected": cell.expected,
         }
@@ -115,7 +130,8 @@ def indicator_values(request: HttpRequest, code: str) -> HttpResponse:
         writer.writeheader()
         for row in rows:
             if row["suppressed"]:
-                row = {**row, "value": "suppressed", "suppressed": "true"}
+                row = {**row, "value": row["bound"] or "suppressed", "suppressed": "true"}
+            row = {**row, "provisional": "true" if row["provisional"] else "false"}
             writer.writerow({k: "" if v is None else v for k, v in row.items()})
         return response
     return JsonResponse({"indicator": indicator.code, "scope": scope, "key": key, "rows": rows})

@@ -8,3 +8,14 @@ class MeasuresConfig(AppConfig):
 
     def ready(self):
         from measures import pathways  # noqa: F401 - keeps pathway categories in step
+        from partners.signals import placement_changed
+
+        placement_changed.connect(roll_up_new_placement, dispatch_uid="measures-placement")
+
+
+def roll_up_new_placement(sender, organization, **kwargs):
+    """An organization moved county or type: its figures leave the old scopes and join the
+    new ones in a full rebuild, enqueued once the change is committed."""
+    from measures import tasks
+
+    tasks.rebuild_all_aggregates.delay_on_commit()

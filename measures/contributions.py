@@ -2,7 +2,7 @@
 its latest rolled-up total and the region's total for the same period.
 
 The organization's people always see their own figures in full; the region's figure goes
-through the same suppression as the dashboard (``measures.explain.shown``).
+through the disclosure rules like every other reader's (``measures.publication``).
 """
 
 from dataclasses import dataclass
@@ -10,8 +10,9 @@ from decimal import Decimal
 
 from django.db.models import Exists, F, OuterRef, Subquery
 
-from measures.explain import ShownCell, shown
-from measures.models import Aggregate, Aggregation, Indicator, ScopeType
+from measures import publication
+from measures.models import Aggregation, Indicator, ScopeType
+from measures.publication import Audience, Figure
 from partners.models import Organization
 from partners.roles import Roles
 
@@ -19,8 +20,8 @@ from partners.roles import Roles
 @dataclass
 class Contribution:
     indicator: Indicator
-    own: Aggregate | None
-    region: ShownCell | None
+    own: Figure | None
+    region: Figure | None
 
     @property
     def share_of_region(self) -> Decimal | None:
@@ -44,9 +45,9 @@ class OrganizationContributions:
     rows: list[Contribution]
 
 
-def _totals(**filters):
+def _totals(stored, **filters):
     """Totals at an indicator's own period type."""
-    return Aggregate.objects.filter(
+    return stored.filter(
         dimension_code="", category_code="", period_type=F("indicator__period_type"), **filters
     )
 
@@ -65,8 +66,10 @@ def contributions(organization_ids, roles: Roles) -> list[OrganizationContributi
         return []
     slugs = sorted({pair.organization.slug for pair in pairs})
     indicator_ids = sorted({pair.indicator_id for pair in pairs})
+    audience = Audience.of(roles)
+    stored = publication.restrict(audience, own_slugs=slugs)
     latest = (
-        Aggregate.objects.filter(
+        stored.filter(
             indicator=OuterRef("indicator"),
             scope_type=ScopeType.ORGANIZATION,
             scope_key=OuterRef("scope_key"),
@@ -78,11 +81,14 @@ def contributions(organization_ids, roles: Roles) -> list[OrganizationContributi
         .values("period_start")[:1]
     )
     own_latest = _totals(
-        scope_type=ScopeType.ORGANIZATION, scope_key__in=slugs, indicator_id__in=indicator_ids
+        stored,
+        scope_type=ScopeType.ORGANIZATION,
+        scope_key__in=slugs,
+        indicator_id__in=indicator_ids,
     ).filter(period_start=Subquery(latest))
     own = {(a.scope_key, a.indicator_id): a for a in own_latest}
     region_rows = _totals(
-        scope_type=ScopeType.REGION, scope_key="", indicator_id__in=indicator_ids
+        stored, scope_type=ScopeType.REGION, scope_key="", indicator_id__in=indicator_ids
     ).filter(
         Exists(
             own_latest.filter(
@@ -93,12 +99,26 @@ def contributions(organization_ids, roles: Roles) -> list[OrganizationContributi
         )
     )
     region = {(a.indicator_id, a.period_start): a for a in region_rows}
+    settings = publication.Publication.load()
     grouped: dict[int, OrganizationContributions] = {}
     for pair in pairs:
         organization, indicator = pair.organization, pair.indicator
         mine = own.get((organization.slug, indicator.pk))
         theirs = region.get((indicator.pk, mine.period_start)) if mine else None
-        cell = shown(indicator, [theirs], everything=roles.backbone)[0] if theirs else None
+        mine = (
+            publication.publish(indicator, [mine], audience, publication=settings, own_slugs=slugs)[
+                0
+            ]
+            if mine
+            else None
+        )
+        cell = (
+            publication.publish(
+                indicator, [theirs], audience, publication=settings, own_slugs=slugs
+            )[0]
+            if theirs
+            else None
+        )
         grouped.setdefault(
             organization.pk, OrganizationContributions(organization, [])
         ).rows.append(Contribution(indicator, mine, cell))

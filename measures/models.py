@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.periods import Period, PeriodType
 from partners.models import Organization
+
+# A count of people below this is never published, whatever an indicator's own threshold.
+PEOPLE_THRESHOLD_FLOOR = 5
 
 
 class Unit(models.TextChoices):
@@ -148,6 +151,7 @@ class Indicator(models.Model):
     suppression_threshold = models.PositiveIntegerField(
         _("suppression threshold"),
         default=10,
+        validators=[MinValueValidator(PEOPLE_THRESHOLD_FLOOR)],
         help_text=_("Counts of people below this number are hidden from outside readers."),
     )
     reporting_organizations = models.ManyToManyField(
@@ -395,6 +399,9 @@ class Aggregate(models.Model):
     reported = models.PositiveIntegerField(default=0)
     expected = models.PositiveIntegerField(default=0)
     computed_at = models.DateTimeField()
+    # Whether readers outside the backbone staff may see it (measures.disclosure), decided
+    # when the figures change and stored with them.
+    disclosure = models.CharField(max_length=12, blank=True, default="", db_default="")
 
     class Meta:
         constraints = [
@@ -430,6 +437,60 @@ class Aggregate(models.Model):
         return not self.dimension_code
 
 
+class Publication(models.Model):
+    """Who may read the figures beyond the partners, and the disclosure rules' settings
+    (a single row). The switches are absolute: with the dashboards not published for
+    funders, a funder reads no figure anywhere; the same for the public."""
+
+    for_funders = models.BooleanField(
+        _("published for funders"),
+        default=False,
+        help_text=_("Funders' accounts may read the dashboards, the API and the figures."),
+    )
+    public = models.BooleanField(
+        _("published publicly"),
+        default=False,
+        help_text=_(
+            "Anyone may read the dashboard without signing in, and partners may embed it. "
+            "Only approved, rolled-up figures that pass the disclosure rules are shown."
+        ),
+    )
+    min_organizations = models.PositiveSmallIntegerField(
+        _("organizations behind every published figure"),
+        default=3,
+        validators=[MinValueValidator(3)],
+        help_text=_(
+            "A figure made from fewer organizations' reports is not published. At least 3; "
+            "it may be raised, never lowered below 3."
+        ),
+    )
+    complete_percent = models.PositiveSmallIntegerField(
+        _("reports in for a complete period (percent)"),
+        default=100,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "A period counts as complete once this share of the expected reports is approved "
+            "and its due date has passed; until then its figures are provisional."
+        ),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("publication")
+        db_table = "agenda_publication"
+
+    def __str__(self):
+        return f"funders={self.for_funders} public={self.public}"
+
+    @classmethod
+    def load(cls) -> "Publication":
+        publication = cls.objects.order_by("pk").first()
+        return publication or cls.objects.create()
+
+
 class RollupRun(models.Model):
     """When a roll-up ran and how it ended, for the backbone console and for explanations."""
 
@@ -447,6 +508,8 @@ class RollupRun(models.Model):
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True)
     rows = models.PositiveIntegerField(default=0)
+    # Of the run's time, the disclosure decisions' (measures.decisions).
+    decision_seconds = models.FloatField(null=True)
     detail = models.TextField(blank=True)
 
     class Meta:

@@ -13,8 +13,9 @@ from django.db.models import F, Max, Q
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from measures.explain import ShownCell, shown
-from measures.models import Aggregate, Category, Dimension, Indicator, ScopeType
+from measures import publication
+from measures.models import Category, Dimension, Indicator, ScopeType
+from measures.publication import Audience, Figure
 from pathways.models import Pathway
 
 DIMENSION = "pathway"
@@ -39,13 +40,13 @@ def keep_category(sender, instance: Pathway, **kwargs):
 class PathwayFigure:
     indicator: Indicator
     period_label: str
-    pathway: ShownCell | None
+    pathway: Figure | None
     sector_value: Decimal | None
     sector_suppressed: bool
-    region: ShownCell | None
+    region: Figure | None
 
 
-def _sector_value(indicator, cells: list[ShownCell]):
+def _sector_value(indicator, cells: list[Figure]):
     if not cells:
         return None, False
     if any(c.suppressed for c in cells):
@@ -57,9 +58,14 @@ def _sector_value(indicator, cells: list[ShownCell]):
     return indicator.compute(numerator, denominator, sum(values) if values else None), False
 
 
-def pathway_figures(pathway: Pathway, *, everything: bool) -> list[PathwayFigure]:
+def pathway_figures(pathway: Pathway, audience: Audience) -> list[PathwayFigure]:
     """For each indicator reported by pathway: the latest region-wide figure of this pathway,
-    of its sector (its pathways together), and of the whole region. Three queries."""
+    of its sector (its pathways together), and of the whole region. Four queries; none
+    while the figures are not published for the reader."""
+    settings = publication.Publication.load()
+    if not publication.may_read(audience, settings):
+        return []
+    stored = publication.restrict(audience, own_slugs=[])
     indicators = list(
         Indicator.objects.filter(dimensions__code=DIMENSION).order_by("name").distinct()
     )
@@ -69,7 +75,7 @@ def pathway_figures(pathway: Pathway, *, everything: bool) -> list[PathwayFigure
         Pathway.objects.filter(sector_id=pathway.sector_id).values_list("slug", flat=True)
     )
     newest = (
-        Aggregate.objects.filter(
+        stored.filter(
             indicator__in=indicators,
             scope_type=ScopeType.REGION,
             scope_key="",
@@ -86,14 +92,20 @@ def pathway_figures(pathway: Pathway, *, everything: bool) -> list[PathwayFigure
             period_type=row["period_type"],
             period_start=row["start"],
         )
-    by_indicator: dict[int, list[Aggregate]] = {}
-    for row in Aggregate.objects.filter(
+    by_indicator: dict[int, list] = {}
+    for row in stored.filter(
         wanted, scope_type=ScopeType.REGION, scope_key="", dimension_code__in=["", DIMENSION]
     ):
         by_indicator.setdefault(row.indicator_id, []).append(row)
     figures = []
     for indicator in indicators:
-        cells = shown(indicator, by_indicator.get(indicator.pk, []), everything=everything)
+        cells = publication.publish(
+            indicator,
+            by_indicator.get(indicator.pk, []),
+            audience,
+            publication=settings,
+            own_slugs=[],
+        )
         if not cells:
             figures.append(PathwayFigure(indicator, "", None, None, False, None))
             continue

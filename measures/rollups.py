@@ -28,6 +28,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from measures import decisions
 from measures.models import (
     Aggregate,
     Aggregation,
@@ -130,11 +131,16 @@ def _run(window: Window, kind: str) -> int:
                 _delete(window)
                 write = _write_sql if connection.vendor == "postgresql" else _write_python
                 rows = write(window)
+            decided = time.perf_counter()
+            decisions.decide(window.indicator_ids, window.base)
+            decided = time.perf_counter() - decided
             outcome = {
                 "status": RollupRun.Status.OK,
                 "finished_at": timezone.now(),
                 "rows": rows,
-                "detail": f"{time.perf_counter() - started:.3f} s",
+                "detail": f"{time.perf_counter() - started:.3f} s"
+                f" (disclosure decisions {decided:.3f} s)",
+                "decision_seconds": decided,
             }
             if run is None:
                 RollupRun.objects.create(kind=kind, started_at=started_at, **outcome)
@@ -857,4 +863,6 @@ def python_rows(window: Window = Window()) -> int:
     with transaction.atomic():
         _lock()
         _delete(window)
-        return _write_python(window)
+        rows = _write_python(window)
+        decisions.decide(window.indicator_ids, window.base)
+        return rows

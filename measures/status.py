@@ -40,7 +40,7 @@ RULE = _(
     "the baseline (or the previous target) to the next target; after the last target, the "
     "last target. On track when the figure is at or beyond the yardstick in the indicator's "
     "good direction, off track when it is not, no data when there is no figure to show after "
-    "the baseline."
+    "the baseline. A provisional period, whose reports are not all in, is never judged."
 )
 
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("indicators/<slug:code>/", views.indicator_detail, name="indicator_detail"),
     path("indicators/<slug:code>/edit/", views.indicator_edit, name="indicator_edit"),
     path("indicators/<slug:code>/explain/", views.explain, name="explain"),
+    path("figures/rules/", views.disclosure_rules, name="disclosure_rules"),
     path("api/indicators/", api.indicators, name="api_indicators"),
     path("api/indicators/<slug:code>/values", api.indicator_values, name="api_indicator_values"),
     path("breakdowns/", views.dimension_list, name="dimension_list"),

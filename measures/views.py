@@ -15,14 +15,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from common.access import require_backbone
 from common.htmx import render_page
-from measures import actions, figures, imports, tasks
+from measures import actions, figures, imports, publication, tasks
 from measures.access import (
     get_import_for,
     get_indicator_for,
     get_report_for,
     require_reporting_role,
 )
-from measures.explain import check_scope, sees_all, shown
+from measures.explain import check_scope
 from measures.forms import (
     CategoryFormSet,
     DimensionForm,
@@ -37,7 +37,6 @@ from measures.forms import (
     row_key,
 )
 from measures.models import (
-    Aggregate,
     Aggregation,
     Category,
     DataValue,
@@ -50,6 +49,7 @@ from measures.models import (
     ValueChange,
 )
 from measures.periods import PeriodType
+from measures.publication import Audience
 from measures.quality import breakdown_warnings
 from measures.reporting import reports_due
 from partners.models import Organization
@@ -96,12 +96,19 @@ def indicator_edit(request: HttpRequest, code: str) -> HttpResponse:
     indicator = get_indicator_for(request, code, write=True)
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            if DISCLOSURE_FIELDS & set(form.changed_data):
+                # The disclosure decisions follow the new rules once the change is in.
+                tasks.rebuild_all_aggregates.delay_on_commit()
         messages.success(request, _("The indicator was saved."))
         return redirect(indicator)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "indicator": indicator}
     return render(request, "measures/indicator_form.html", context, status=status)
+
+
+DISCLOSURE_FIELDS = {"suppression_threshold", "counts_people", "unit", "dimensions"}
 
 
 def _initial_figures(values) -> dict[str, str]:
@@ -317,12 +324,21 @@ def awaiting_review():
 
 
 def dashboard_indicators(roles):
-    """Indicators with their latest regional totals, suppressed where they must be."""
-    aggregates = Aggregate.objects.filter(
-        scope_type=ScopeType.REGION,
-        dimension_code="",
-        period_type=F("indicator__period_type"),
-    ).order_by("-period_start")
+    """Indicators with their latest regional totals, as the person may see them; None while
+    the figures are not published for them (a funder before publication)."""
+    audience = Audience.of(roles)
+    settings = publication.Publication.load()
+    if not publication.may_read(audience, settings):
+        return None
+    aggregates = (
+        publication.restrict(audience, own_slugs=[])
+        .filter(
+            scope_type=ScopeType.REGION,
+            dimension_code="",
+            period_type=F("indicator__period_type"),
+        )
+        .order_by("-period_start")
+    )
     indicators = list(
         Indicator.objects.order_by("name").prefetch_related(
             Prefetch("aggregates", queryset=aggregates, to_attr="region_aggregates")
@@ -330,9 +346,26 @@ def dashboard_indicators(roles):
     )
     for indicator in indicators:
         recent = list(reversed(indicator.region_aggregates[:DASHBOARD_PERIODS]))
-        indicator.recent = shown(indicator, recent, everything=roles.backbone)
-        indicator.latest = indicator.recent[-1] if indicator.recent else None
+        indicator.recent = publication.publish(
+            indicator, recent, audience, publication=settings, own_slugs=[]
+        )
+        complete = [f for f in indicator.recent if not f.provisional]
+        indicator.latest = complete[-1] if complete else None
     return indicators
+
+
+@require_GET
+def disclosure_rules(request: HttpRequest) -> HttpResponse:
+    """The disclosure rules in plain words, for every reader, signed in or not."""
+    settings = publication.Publication.load()
+    return render(
+        request,
+        "measures/disclosure_rules.html",
+        {
+            "settings": settings,
+            "default_threshold": Indicator._meta.get_field("suppression_threshold").default,
+        },
+    )
 
 
 RULES = {
@@ -368,15 +401,22 @@ def explain(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404("No such scope.") from None
     period = data["period"]
     dimension_code, _sep, category_code = data["category"].partition(":")
-    group = Aggregate.objects.filter(
-        indicator=indicator,
-        scope_type=data["scope"],
-        scope_key=data["key"],
-        period_type=period.type,
-        period_start=period.start,
-    ).filter(Q(dimension_code="") | Q(dimension_code=dimension_code))
-    everything = sees_all(roles, data["scope"], organization)
-    cells = shown(indicator, group, everything=everything)
+    audience = Audience.of(roles)
+    publication.require(audience)
+    own = [organization.slug] if organization is not None else []
+    group = (
+        publication.restrict(audience, own_slugs=own)
+        .filter(
+            indicator=indicator,
+            scope_type=data["scope"],
+            scope_key=data["key"],
+            period_type=period.type,
+            period_start=period.start,
+        )
+        .filter(Q(dimension_code="") | Q(dimension_code=dimension_code))
+    )
+    everything = roles.backbone or organization is not None
+    cells = publication.publish(indicator, group, audience, own_slugs=own)
     cell = next(
         (
             c
@@ -564,9 +604,10 @@ def pathway_measures(request: HttpRequest, slug: str) -> HttpResponse:
     from pathways.access import get_pathway_for
 
     pathway = get_pathway_for(request, slug)
-    roles = roles_for(request)
+    audience = Audience.of(roles_for(request))
     context = {
         "pathway": pathway,
-        "figures": pathway_figures(pathway, everything=roles.backbone),
+        "published": publication.may_read(audience),
+        "figures": pathway_figures(pathway, audience),
     }
     return render_page(request, "measures/pathway_measures.html", context, fragment="figures")

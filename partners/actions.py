@@ -9,7 +9,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from partners.models import Invitation, Membership, Organization, User, check_role_fits_organization
+from partners.models import (
+    Invitation,
+    Membership,
+    Organization,
+    PlacementChange,
+    User,
+    check_role_fits_organization,
+)
+from partners.signals import placement_changed
 
 
 def invite(*, email: str, organization: Organization, role: str, invited_by: User) -> Invitation:
@@ -54,3 +62,20 @@ def accept_invitation(invitation: Invitation, *, user: User | None, full_name=""
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     return user
+
+
+def record_placement(organization: Organization, before: tuple[str, str], *, by: User) -> None:
+    """Keep a change of county or type, and tell the apps whose figures depend on it (the
+    shared measures roll its old and new scopes up again, after the commit)."""
+    old_county, old_type = before
+    if (old_county, old_type) == (organization.county, organization.sector_type):
+        return
+    PlacementChange.objects.create(
+        organization=organization,
+        changed_by=by,
+        old_county=old_county,
+        new_county=organization.county,
+        old_sector_type=old_type,
+        new_sector_type=organization.sector_type,
+    )
+    placement_changed.send(sender=Organization, organization=organization)

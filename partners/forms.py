@@ -17,11 +17,45 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
 
+PLACEMENT_FIELDS = ("sector_type", "county")
+
+
 class OrganizationForm(forms.ModelForm):
+    """A profile. The county and type place the organization in published figures: only
+    backbone staff change them (``may_place``); anyone else who tries is told so."""
+
     class Meta:
         model = Organization
         fields = ["name", "sector_type", "county", "website", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, may_place: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.may_place = may_place
+        if not may_place:
+            for name in PLACEMENT_FIELDS:
+                field = self.fields[name]
+                field.required = False
+                field.disabled = True
+                field.help_text = _(
+                    "Only the backbone staff change this: it decides which published "
+                    "figures your organization counts in."
+                )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.may_place and self.is_bound:
+            for name in PLACEMENT_FIELDS:
+                sent = self.data.get(self.add_prefix(name))
+                if sent is not None and sent != getattr(self.instance, name):
+                    self.add_error(
+                        name,
+                        _(
+                            "Only the backbone staff change an organization's county or "
+                            "type: ask them if this one is wrong."
+                        ),
+                    )
+        return cleaned
 
 
 class OrganizationCreateForm(forms.ModelForm):

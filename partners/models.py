@@ -108,6 +108,31 @@ class Organization(models.Model):
         return self.sector_type == SectorType.FUNDER
 
 
+class PlacementChange(models.Model):
+    """A change of an organization's county or type: where it counts in published figures.
+    Only backbone staff make one; each is kept."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="placement_changes"
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(auto_now_add=True)
+    old_county = models.CharField(max_length=100, blank=True)
+    new_county = models.CharField(max_length=100, blank=True)
+    old_sector_type = models.CharField(max_length=20)
+    new_sector_type = models.CharField(max_length=20)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.organization_id}: {self.old_county}/{self.old_sector_type} → " + (
+            f"{self.new_county}/{self.new_sector_type}"
+        )
+
+
 class Contact(models.Model):
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="contacts"

@@ -72,12 +72,16 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_organization_for(request, slug, write=True)
-    form = OrganizationForm(request.POST or None, instance=organization)
+    before = (organization.county, organization.sector_type)
+    form = OrganizationForm(
+        request.POST or None, instance=organization, may_place=roles_for(request).backbone
+    )
     formset = ContactFormSet(request.POST or None, instance=organization, prefix="contacts")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         with transaction.atomic():
-            form.save()
+            organization = form.save()
             formset.save()
+            actions.record_placement(organization, before, by=request.user)
         messages.success(request, _("The organization's profile was saved."))
         return redirect(organization)
     status = 400 if request.method == "POST" else 200

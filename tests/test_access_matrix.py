@@ -372,6 +372,7 @@ MATRIX = {
     "report_return": (report_args, REVIEW_GET, REVIEW_POST),
     "report_reopen": (report_args, REVIEW_GET, REVIEW_POST),
     "explain": (explain_url, READ_ALL, READ_ONLY_POST),
+    "disclosure_rules": (None, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
     "dimension_list": (None, READ_ALL, READ_ONLY_POST),
     "dimension_create": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
     "dimension_edit": (sex_dimension, BACKBONE_FORM_GET, BACKBONE_FORM_POST),

@@ -59,12 +59,13 @@ def test_the_table_shows_each_figure_and_goal(db):
     command.print_table(
         {
             "group_by": {"rows": 10, "seconds": 2.0, "approved_values": 1000, "peak_mb": 70},
-            "full_rollup": {"rows": 12, "seconds": 3.0, "peak_mb": 71},
+            "full_rollup": {"rows": 12, "seconds": 3.0, "decisions": 1.0, "peak_mb": 71},
             "incremental": {
                 "rows": 10,
                 "seconds": 0.08,
                 "median_ms": 20,
                 "max_ms": 30,
+                "decisions_ms": 25,
                 "peak_mb": 72,
             },
             "import": {"rows": 100_000, "seconds": 50.0, "reports": 9, "peak_mb": 200},
@@ -72,6 +73,9 @@ def test_the_table_shows_each_figure_and_goal(db):
     )
     table = out.getvalue()
     assert "1.50× the GROUP BY (goal ≤ 2×)" in table
+    assert "of which disclosure decisions" in table and "1.00 s" in table
+    assert "the figures alone: 2.00 s, 1.00× the GROUP BY" in table
+    assert "decisions 25 ms of it" in table
     assert "80 ms" in table and "goal < 100 ms" in table
     assert "2,000 rows/s" in table
     assert "200 MB" in table

@@ -376,13 +376,22 @@ def test_partner_home_shows_returned_reports_and_own_figures_beside_the_region(w
     )
     value(returned, world.count, value=1)
     # Approved figures of two years: the latest is shown, beside the region's of that year.
-    for period, (own, other) in ((periods[-3], (10, 10)), (before, (40, 60))):
+    # A third partner: the region's figures come from three organizations.
+    org_c = OrganizationFactory(name="Alamance Community College", slug="alamance-cc")
+    org_c.county = "Alamance"
+    org_c.save()
+    for indicator in (world.count, world.share):
+        indicator.reporting_organizations.add(org_c)
+    for period, (own, other) in ((periods[-3], (10, 10)), (before, (40, 40))):
         mine = submission(world.org_a, period, APPROVED)
         value(mine, world.count, value=own)
         value(mine, world.share, numerator=3, denominator=4, value=75)
         theirs = submission(world.org_b, period, APPROVED)
         value(theirs, world.count, value=other)
         value(theirs, world.share, numerator=1, denominator=4, value=25)
+        third = submission(org_c, period, APPROVED)
+        value(third, world.count, value=20)
+        value(third, world.share, numerator=0, denominator=1, value=0)
     rollups.rebuild_all()
 
     client = world.client(world.member_a)
@@ -402,9 +411,9 @@ def test_partner_home_shows_returned_reports_and_own_figures_beside_the_region(w
         "40 (how the figure of Durham Tech was made)",
         "100 (how the region's figure was made)",
         "40.0%",
-        "2 of 2",
+        "3 of 3",
     ]
-    # The region's share counts eight people: suppressed for a partner; its own three of
+    # The region's share counts nine people: suppressed for a partner; its own three of
     # four are its own, always shown.
     rate = rows["Graduation rate"]
     assert rate[1].startswith("75.0%")

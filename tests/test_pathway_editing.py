@@ -17,7 +17,7 @@ from pathways.models import (
     Step,
     StepLink,
 )
-from tests.test_dashboards import agg, rate
+from tests.test_dashboards import agg, decide, rate
 
 pytestmark = pytest.mark.django_db
 
@@ -226,6 +226,7 @@ def test_a_suppressed_pathway_hides_its_sector_figure(world, pathway):
     world.count.dimensions.add(Dimension.objects.get(code="pathway"))
     agg(world.count, "2023", "100")
     agg(world.count, "2023", "4", dim="pathway", cat="biowork")
+    decide()
     page = world.client(world.member_a).get(reverse("pathway_measures", args=["biowork"])).text
     assert page.count("suppressed") >= 2
     assert ">4<" not in page

@@ -142,10 +142,14 @@ def test_approval_rolls_up_to_the_region_as_a_ratio_of_sums(world, approve):
     count = Aggregate.objects.get(indicator=world.count, scope_type="region")
     assert count.value == 150
 
-    dashboard = world.client(world.funder).get(reverse("dashboard"))
+    dashboard = world.client(world.backbone).get(reverse("dashboard"))
     assert dashboard.status_code == 200
     assert "60.0%" in dashboard.text
     assert "2 of 2" in dashboard.text
+    # Two organizations' figures: a funder learns that they are held back, and why.
+    dashboard = world.client(world.funder).get(reverse("dashboard"))
+    assert "60.0%" not in dashboard.text
+    assert "suppressed (fewer than 3 organizations)" in dashboard.text
 
 
 def test_approved_values_are_locked(world, approve):

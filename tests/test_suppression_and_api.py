@@ -13,19 +13,29 @@ from measures import rollups
 from measures.models import Category, DataValue, Dimension, Submission, SubmissionStatus
 from partners.models import ApiToken
 from tests.conftest import YEAR
+from tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def figures(world):
-    """Org A and B report enrolment by sex; few men, so men are a small count."""
+    """Org A, B and a third college report enrolment by sex; few men, so men are a small
+    count. Three organizations: the region's figures may be published."""
+    org_c = OrganizationFactory(name="Alamance Community College", slug="alamance-cc")
+    org_c.county = "Alamance"
+    org_c.save()
+    world.count.reporting_organizations.add(org_c)
     sex = Dimension.objects.create(code="sex", name="Sex")
     female = Category.objects.create(dimension=sex, code="female", name="Female")
     male = Category.objects.create(dimension=sex, code="male", name="Male")
     other = Category.objects.create(dimension=sex, code="another", name="Another")
     world.count.dimensions.add(sex)
-    for org, total, f, m, a in ((world.org_a, 60, 40, 3, 17), (world.org_b, 40, 25, 2, 13)):
+    for org, total, f, m, a in (
+        (world.org_a, 60, 40, 3, 17),
+        (world.org_b, 40, 25, 2, 13),
+        (org_c, 50, 30, 4, 16),
+    ):
         submission = Submission.objects.create(
             organization=org,
             period_type="year",
@@ -53,19 +63,21 @@ def values(world, user, **params):
 
 def test_small_count_and_its_complement_are_suppressed_for_outsiders(figures):
     rows = values(figures, figures.funder)
-    assert rows[("", "")]["value"] == 100
+    assert rows[("", "")]["value"] == 150
     male = rows[("sex", "male")]
-    assert (male["value"], male["suppressed"]) == (None, True)  # 5 < 10
-    # Otherwise 100 - 65 - 30 would give the men away: the smallest other goes too.
+    assert (male["value"], male["suppressed"]) == (None, True)  # 9 < 10
+    assert male["reason"] == "fewer than 10 people"
+    # Otherwise 150 - 95 - 46 would give the men away: the smallest other goes too.
     another = rows[("sex", "another")]
     assert (another["value"], another["suppressed"]) == (None, True)
-    assert rows[("sex", "female")]["value"] == 65
+    assert another["reason"] == "protects another figure"
+    assert rows[("sex", "female")]["value"] == 95
     assert rows[("sex", "female")]["suppressed"] is False
 
 
 def test_backbone_sees_everything(figures):
     rows = values(figures, figures.backbone)
-    assert rows[("sex", "male")]["value"] == 5
+    assert rows[("sex", "male")]["value"] == 9
     assert rows[("sex", "male")]["suppressed"] is False
 
 
@@ -164,14 +176,16 @@ def test_explain_rejects_a_bad_link(figures):
 
 
 def test_dashboard_says_suppressed_for_a_small_region_total(world):
-    submission = Submission.objects.create(
-        organization=world.org_a,
-        period_type="year",
-        period_start=date(int(YEAR), 1, 1),
-        status=SubmissionStatus.APPROVED,
-    )
-    DataValue.objects.create(submission=submission, indicator=world.count, value=4)
+    for org, value in ((world.org_a, 4), (world.org_b, 3)):
+        submission = Submission.objects.create(
+            organization=org,
+            period_type="year",
+            period_start=date(int(YEAR), 1, 1),
+            status=SubmissionStatus.APPROVED,
+        )
+        DataValue.objects.create(submission=submission, indicator=world.count, value=value)
     rollups.rebuild_all()
-    assert "suppressed" in world.client(world.funder).get(reverse("dashboard")).text
+    funder = world.client(world.funder).get(reverse("dashboard")).text
+    assert "suppressed (fewer than 3 organizations)" in funder
     backbone = world.client(world.backbone).get(reverse("dashboard")).text
-    assert re.search(r">4<br>", backbone)
+    assert re.search(r">7<br>", backbone)

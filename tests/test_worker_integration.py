@@ -64,6 +64,10 @@ def test_approval_is_rolled_up_by_the_worker_and_shown_to_the_funder(world, redi
     region = Aggregate.objects.filter(scope_type="region", dimension_code="")
     assert wait_for(lambda: region.count() == 2), "the worker did not roll up"
 
-    dashboard = world.client(world.funder).get(reverse("dashboard"))
+    dashboard = world.client(world.backbone).get(reverse("dashboard"))
     assert "75.0%" in dashboard.text  # 30 / 40
-    assert "1 of 2" in dashboard.text
+    assert "provisional, 1 of 2 reports" in dashboard.text
+    # One organization's report: the funder is told it is held back, and why.
+    dashboard = world.client(world.funder).get(reverse("dashboard"))
+    assert "75.0%" not in dashboard.text
+    assert "suppressed (fewer than 3 organizations)" in dashboard.text

@@ -12,8 +12,9 @@ from agenda.models.communication import (
     ReminderSchedule,
     ReminderSent,
 )
-from agenda.models.core import Agenda, AgendaVersion, Goal, Publication, ShareLink, Strategy
+from agenda.models.core import Agenda, AgendaVersion, Goal, ShareLink, Strategy
 from agenda.models.funding import FundingStream
+from measures.models import Publication
 
 __all__ = [
     "ActionItem",

@@ -83,39 +83,6 @@ class AgendaVersion(models.Model):
         return f"v{self.number} {self.summary}"
 
 
-class Publication(models.Model):
-    """Who may read the agenda dashboard beyond the partners (a single row)."""
-
-    for_funders = models.BooleanField(
-        _("published for funders"),
-        default=False,
-        help_text=_("Funders' accounts may read the agenda dashboard and its indicator pages."),
-    )
-    public = models.BooleanField(
-        _("published publicly"),
-        default=False,
-        help_text=_(
-            "Anyone may read the dashboard without signing in, and partners may embed it. "
-            "Only approved, rolled-up and suppressed figures are shown."
-        ),
-    )
-    updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("publication")
-
-    def __str__(self):
-        return f"funders={self.for_funders} public={self.public}"
-
-    @classmethod
-    def load(cls) -> "Publication":
-        publication = cls.objects.order_by("pk").first()
-        return publication or cls.objects.create()
-
-
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 

@@ -1,0 +1,457 @@
+"""Which stored figures may be published, decided when the figures change.
+
+The rules (README, "Disclosure control"), for every reader but backbone staff:
+
+- primary: a cell needs at least ``min_organizations`` reporting organizations (3, the rule of
+  three); a count of people, or the number of people behind a share or an average, below the
+  indicator's threshold (10) is suppressed; a percent of people whose numerator or its
+  complement is below the threshold is published as a bound (≥ 91 %, ≤ 9 %), its numerator
+  hidden;
+- complementary: the published cells of one indicator and period are linked (every scope's
+  total is the sum of each breakdown's categories; the region is the sum of its counties and
+  the sum of its organization types), so more cells are hidden until no hidden cell, and no
+  group of fewer than ``min_organizations`` organizations, can be worked out from what is
+  published, by anyone, a partner knowing its own figures included;
+- longer periods: a quarter or year is published only when every month or quarter inside it
+  is, so it adds nothing that the shorter periods do not already give.
+
+The check is linear algebra. The unknowns are the figures of the "atoms": the organizations
+that share a county and a type, which no published scope can tell apart. A published cell is
+the sum of its atoms; each atom's total is the sum of each complete breakdown's categories.
+A hidden quantity can be worked out exactly when its vector lies in the span of the published
+cells' vectors, that is when it is orthogonal to their null space. A partner that alone makes
+up an atom's figure for some category knows that figure: its own. What a partner may not learn
+is a small group of people, or one other organization's figure; the sum of two or more other
+organizations (the region less its own figures) is what the rule of three allows. Cells are
+hidden in order of least information: a category before a total, a place before the region,
+the region's total last.
+
+This module computes; ``measures.decisions`` stores the decisions in the roll-up and
+``measures.publication`` reads them for every audience.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import numpy as np
+from scipy.linalg import null_space
+
+MIN_ORGANIZATIONS = 3  # the floor; backbone staff may raise it, never lower it
+PEOPLE_FLOOR = 1  # an indicator's threshold may not go below this
+
+# What a stored cell says about itself to readers outside the backbone staff.
+PUBLISHED = ""
+FEW_ORGANIZATIONS = "orgs"
+FEW_PEOPLE = "people"
+COMPLEMENT = "complement"
+BOUND_LOW = "bound_low"  # a percent near 0: "≤ n %"
+BOUND_HIGH = "bound_high"  # a percent near 100: "≥ n %"
+HIDDEN = frozenset({FEW_ORGANIZATIONS, FEW_PEOPLE, COMPLEMENT})
+BOUNDED = frozenset({BOUND_LOW, BOUND_HIGH})
+
+REGION, COUNTY, ORG_TYPE, ORGANIZATION = "region", "county", "org_type", "organization"
+PUBLIC_SCOPES = (REGION, COUNTY, ORG_TYPE)
+TOLERANCE = 1e-7
+
+
+@dataclass(frozen=True)
+class Rules:
+    """An indicator's rules, as the engine needs them."""
+
+    aggregation: str  # "sum", "ratio" or "mean"
+    counts_people: bool
+    is_percent: bool
+    threshold: int
+    min_organizations: int = MIN_ORGANIZATIONS
+    partial_dimensions: frozenset[str] = frozenset()  # breakdowns that need not add up
+
+    @property
+    def layers(self) -> tuple[str, ...]:
+        return ("value",) if self.aggregation == "sum" else ("numerator", "denominator")
+
+
+@dataclass
+class Cell:
+    """One stored figure of one period: a scope's total or one category."""
+
+    scope_type: str
+    scope_key: str
+    dimension: str
+    category: str
+    numerator: Decimal | None
+    denominator: Decimal | None
+    value: Decimal | None
+    reported: int
+    pk: int | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.scope_type, self.scope_key, self.dimension, self.category)
+
+    @property
+    def slot(self) -> tuple[str, str]:
+        return (self.dimension, self.category)
+
+    def amount(self, layer: str) -> float:
+        number = getattr(self, layer)
+        return float(number) if number is not None else 0.0
+
+
+def people(rules: Rules, cell: Cell) -> Decimal | None:
+    if not rules.counts_people:
+        return None
+    return cell.value if rules.aggregation == "sum" else cell.denominator
+
+
+def primary(rules: Rules, cell: Cell) -> str:
+    """The rule a cell breaks on its own, or '' (a bound is not hidden: see BOUNDED)."""
+    if cell.reported < rules.min_organizations:
+        return FEW_ORGANIZATIONS
+    n = people(rules, cell)
+    if n is not None and 0 < n < rules.threshold:
+        return FEW_PEOPLE
+    if rules.is_percent and rules.counts_people and cell.numerator is not None and cell.denominator:
+        if cell.numerator < rules.threshold:
+            return BOUND_LOW
+        if cell.denominator - cell.numerator < rules.threshold:
+            return BOUND_HIGH
+    return PUBLISHED
+
+
+def bound_percent(code: str, denominator: Decimal, threshold: int) -> int:
+    """The whole percent a bounded cell is published as: the share is below it (≤) or
+    above it (≥), and says no more than that fewer than ``threshold`` people are on one side."""
+    margin = 100 * threshold / float(denominator)
+    if code == BOUND_LOW:
+        return min(100, math.ceil(margin))
+    return max(0, math.floor(100 - margin))
+
+
+def hidden_in(code: str, layer: str) -> bool:
+    """Whether a cell with this decision hides this layer: a bound hides the numerator."""
+    return code in HIDDEN or (layer == "numerator" and code in BOUNDED)
+
+
+@dataclass
+class Place:
+    county: str
+    org_type: str
+
+
+def _cost(cell: Cell, rules: Rules) -> tuple:
+    """Least information first: categories before totals, places before the region, the
+    region's total last; then cells with people before empty ones, smaller before larger."""
+    n = people(rules, cell)
+    size = float(n if n is not None else (cell.value or 0))
+    return (
+        cell.scope_type == REGION and not cell.dimension,
+        not cell.dimension,
+        cell.scope_type == REGION,
+        size == 0,
+        size,
+        cell.key,
+    )
+
+
+@dataclass
+class Slice:
+    """The cells of one indicator and one base period, and the algebra over them."""
+
+    rules: Rules
+    cells: list[Cell]  # the public scopes' cells
+    own: list[Cell]  # the organizations' cells
+    places: dict[str, Place]
+    atoms: dict[tuple[str, str], list[str]] = field(init=False)
+    variables: dict[tuple, int] = field(init=False)
+    vectors: dict[tuple, np.ndarray] = field(init=False)
+    relations: np.ndarray = field(init=False)
+    reporters: dict[tuple, int] = field(init=False)
+    members: dict[tuple, list[str]] = field(init=False)
+
+    def __post_init__(self):
+        atoms: dict[tuple[str, str], list[str]] = defaultdict(list)
+        slots_of: dict[tuple[str, str], set] = defaultdict(set)
+        reporters: dict[tuple, int] = defaultdict(int)
+        members: dict[tuple, list[str]] = defaultdict(list)
+        for cell in self.own:
+            place = self.places.get(cell.scope_key)
+            if place is None:
+                continue
+            atom = (place.county, place.org_type)
+            if cell.scope_key not in atoms[atom]:
+                atoms[atom].append(cell.scope_key)
+            slots_of[atom].add(cell.slot)
+            reporters[(atom, cell.slot)] += 1
+            members[(atom, cell.slot)].append(cell.scope_key)
+        self.atoms = dict(atoms)
+        self.reporters = dict(reporters)
+        self.members = dict(members)
+        variables = {}
+        for atom in sorted(slots_of):
+            for slot in sorted(slots_of[atom]):
+                variables[(atom, slot)] = len(variables)
+        self.variables = variables
+        size = len(variables)
+        self.vectors = {}
+        for cell in self.cells:
+            vector = np.zeros(size)
+            for (atom, slot), index in variables.items():
+                if slot == cell.slot and _in_scope(atom, cell.scope_type, cell.scope_key):
+                    vector[index] = 1.0
+            self.vectors[cell.key] = vector
+        rows = []
+        for atom in sorted(slots_of):
+            total = variables.get((atom, ("", "")))
+            if total is None:
+                continue
+            by_dimension: dict[str, list[int]] = defaultdict(list)
+            for (a, (dimension, _category)), index in variables.items():
+                if a == atom and dimension and dimension not in self.rules.partial_dimensions:
+                    by_dimension[dimension].append(index)
+            for indices in by_dimension.values():
+                row = np.zeros(size)
+                row[total] = 1.0
+                row[indices] = -1.0
+                rows.append(row)
+        self.relations = np.array(rows) if rows else np.zeros((0, size))
+
+    # --- what a reader can work out ----------------------------------------------------
+
+    def targets(self, codes: dict[tuple, str], layer: str):
+        """What must stay unknown: every hidden cell, and every atom of fewer organizations
+        than the rule allows in one figure. Each with how many organizations it is made of,
+        and whether it hides a small group of people."""
+        for cell in self.cells:
+            code = codes[cell.key]
+            if hidden_in(code, layer):
+                people_rule = code == FEW_PEOPLE or (code in BOUNDED and layer == "numerator")
+                yield ("cell", cell.key), self.vectors[cell.key], cell.reported, people_rule
+        for (atom, slot), index in self.variables.items():
+            count = self.reporters.get((atom, slot), 0)
+            if count < self.rules.min_organizations:
+                vector = np.zeros(len(self.variables))
+                vector[index] = 1.0
+                yield ("atom", atom, slot), vector, count, False
+
+    def published_rows(self, codes, layer) -> list[Cell]:
+        return [c for c in self.cells if not hidden_in(codes[c.key], layer)]
+
+    def known_matrix(self, codes, layer, audience=None) -> tuple[np.ndarray, list[Cell]]:
+        published = self.published_rows(codes, layer)
+        size = len(self.variables)
+        rows = [self.vectors[c.key] for c in published]
+        matrix = np.vstack([*rows, self.relations]) if rows else self.relations
+        if audience is not None:
+            indices = self.own_indices(audience)
+            own = np.zeros((len(indices), size))
+            for row, index in enumerate(indices):
+                own[row, index] = 1.0
+            matrix = np.vstack([matrix, own])
+        return matrix.reshape(-1, size), published
+
+    def own_indices(self, organization: str) -> list[int]:
+        """The unknowns a partner knows: those of its atom where it alone reports."""
+        return [
+            index
+            for key, index in self.variables.items()
+            if self.members.get(key) == [organization]
+        ]
+
+    def insiders(self) -> list[str]:
+        """Partners that alone make up some unknown, and so know it."""
+        return sorted({m[0] for m in self.members.values() if len(m) == 1})
+
+    def recovered(self, codes: dict[tuple, str], layer: str) -> list[tuple]:
+        """(audience, targets, vectors) for the targets that some reader can work out
+        exactly: ``None`` is any reader outside the backbone staff, a slug the partner that
+        alone makes up some unknowns and knows them."""
+        found = []
+        size = len(self.variables)
+        if size == 0:
+            return found
+        matrix, _published = self.known_matrix(codes, layer)
+        base = _null(matrix, size)
+        targets = list(self.targets(codes, layer))
+        if not targets:
+            return found
+        names = [t[0] for t in targets]
+        vectors = np.vstack([t[1] for t in targets])
+        counts = np.array([t[2] for t in targets])
+        people_rule = np.array([t[3] for t in targets], dtype=bool)
+        support = vectors != 0
+        # A target is known when it is orthogonal to the null space of what is known.
+        residual = vectors @ base
+        for audience in [None, *self.insiders()]:
+            if audience is None:
+                keep = np.ones(len(names), dtype=bool)
+                left = residual
+            else:
+                mine = np.zeros(size, dtype=bool)
+                mine[self.own_indices(audience)] = True
+                member = np.zeros(size, dtype=bool)
+                member[[i for k, i in self.variables.items() if audience in self.members[k]]] = True
+                # What a partner learns of the others in a target: a small group of people
+                # is a secret from anyone; otherwise one other organization's figure is (the
+                # region less its own, the sum of two or more others, is what the rule of
+                # three allows).
+                others = counts - (support & member).any(axis=1)
+                keep = np.where(people_rule, others >= 1, others == 1)
+                # Knowing its own figures too, a partner knows a target when the target's
+                # part in the null space lies in the span of its own variables' parts.
+                left = residual
+                if base.shape[1] and mine.any():
+                    _u, sigma, rows = np.linalg.svd(base[mine, :], full_matrices=False)
+                    basis = rows[sigma > 1e-9]
+                    left = residual - (residual @ basis.T) @ basis
+            if left.shape[1] == 0:
+                determined = keep
+            else:
+                determined = keep & (np.abs(left).max(axis=1) < TOLERANCE)
+            if determined.any():
+                chosen = np.flatnonzero(determined)
+                found.append((audience, [names[i] for i in chosen], vectors[chosen]))
+        return found
+
+
+def _in_scope(atom: tuple[str, str], scope_type: str, scope_key: str) -> bool:
+    county, org_type = atom
+    if scope_type == REGION:
+        return True
+    if scope_type == COUNTY:
+        return county == scope_key
+    if scope_type == ORG_TYPE:
+        return org_type == scope_key
+    return False
+
+
+def _null(matrix: np.ndarray, size: int) -> np.ndarray:
+    if matrix.shape[0] == 0:
+        return np.eye(size)
+    return null_space(matrix, rcond=1e-9)
+
+
+def decide(
+    rules: Rules,
+    cells: Iterable[Cell],
+    places: dict[str, Place],
+    forced: Iterable[tuple] = (),
+) -> dict[tuple, str]:
+    """The decision for every public cell of one indicator and one base period.
+
+    ``cells`` are the period's stored cells, the organizations' included; ``places`` says
+    where each organization is counted; ``forced`` are keys a longer period needs hidden."""
+    cells = list(cells)
+    public = [c for c in cells if c.scope_type in PUBLIC_SCOPES]
+    own = [c for c in cells if c.scope_type == ORGANIZATION]
+    codes = {c.key: primary(rules, c) for c in public}
+    for key in forced:
+        if key in codes and codes[key] not in HIDDEN:
+            codes[key] = COMPLEMENT
+    if not public:
+        return codes
+    by_key = {c.key: c for c in public}
+    _cover_simple_relations(rules, public, codes)
+    work = Slice(rules, public, own, places)
+    for _round in range(200):
+        added = set()
+        for layer in rules.layers:
+            for audience, _targets, vectors in work.recovered(codes, layer):
+                added |= _breakers(work, codes, layer, audience, vectors)
+        if not added:
+            break
+        for key in added:
+            codes[key] = COMPLEMENT
+        _cover_simple_relations(rules, list(by_key.values()), codes)
+    return codes
+
+
+def _breakers(work: Slice, codes, layer, audience, vectors) -> set[tuple]:
+    """For each target, the published cell of least information whose hiding breaks the way
+    it is worked out: one that the least-squares combination of known rows uses."""
+    matrix, published = work.known_matrix(codes, layer, audience)
+    if not published:
+        return set()
+    weights, *_rest = np.linalg.lstsq(matrix.T, vectors.T, rcond=None)
+    weights = np.atleast_2d(weights.T)[:, : len(published)]
+    chosen = set()
+    for row in weights:
+        used = [cell for cell, weight in zip(published, row, strict=True) if abs(weight) > 1e-6]
+        chosen.add(min(used or published, key=lambda c: _cost(c, work.rules)).key)
+    return chosen
+
+
+def _relations(rules: Rules, cells: list[Cell]) -> list[list[tuple]]:
+    """Groups of keys that are linked by one sum, each group's first key the sum."""
+    keys = {c.key for c in cells}
+    groups = []
+    by_scope = defaultdict(lambda: defaultdict(list))
+    for cell in cells:
+        if cell.dimension and cell.dimension not in rules.partial_dimensions:
+            by_scope[(cell.scope_type, cell.scope_key)][cell.dimension].append(cell.key)
+    for (scope_type, scope_key), dimensions in by_scope.items():
+        total = (scope_type, scope_key, "", "")
+        if total in keys:
+            groups += [[total, *members] for members in dimensions.values()]
+    for kind in (COUNTY, ORG_TYPE):
+        parts = defaultdict(list)
+        for cell in cells:
+            if cell.scope_type == kind:
+                parts[cell.slot].append(cell.key)
+        for slot, members in parts.items():
+            whole = (REGION, "", *slot)
+            if whole in keys:
+                groups.append([whole, *members])
+    return groups
+
+
+def _cover_simple_relations(rules: Rules, cells: list[Cell], codes) -> None:
+    """No sum with exactly one hidden member: the quick part of the search, before the
+    algebra looks for what it leaves."""
+    by_key = {c.key: c for c in cells}
+    groups = _relations(rules, cells)
+    changed = True
+    while changed:
+        changed = False
+        for layer in rules.layers:
+            for group in groups:
+                hidden = [k for k in group if hidden_in(codes[k], layer)]
+                if len(hidden) != 1:
+                    continue
+                shown = [by_key[k] for k in group if not hidden_in(codes[k], layer)]
+                if not shown:
+                    continue
+                choice = min(shown, key=lambda c: _cost(c, rules))
+                codes[choice.key] = COMPLEMENT
+                changed = True
+
+
+# --- Longer periods ----------------------------------------------------------------------
+
+
+def longer_period_code(rules: Rules, cell: Cell, parts: list[str]) -> str:
+    """A quarter's or year's decision from the decisions of its months or quarters (for
+    the same scope and category): hidden when any is hidden, a bound or hidden when any
+    hides its numerator, else its own rules."""
+    own = primary(rules, cell)
+    if own in HIDDEN:
+        return own
+    if any(p in HIDDEN for p in parts):
+        return COMPLEMENT
+    if any(p in BOUNDED for p in parts):
+        return own if own in BOUNDED else COMPLEMENT
+    return own
+
+
+def needs_part_hidden(own: str, parts: list[str]) -> bool:
+    """A longer period hidden by its own rules, whose parts are all shown, would be their
+    sum: one part must be hidden too."""
+    if own in HIDDEN:
+        return not any(p in HIDDEN for p in parts)
+    if own in BOUNDED:
+        return not any(p in HIDDEN or p in BOUNDED for p in parts)
+    return False
