@@ -97,14 +97,21 @@ def _indicator(indicator: Indicator, period: Period | None, where, min_organizat
     codes: dict[tuple[str, date], dict[tuple, str]] = {}
     forced: dict[tuple[str, date], set] = defaultdict(set)
 
-    def decide_base(key):
-        codes[key] = rules_of.decide(rules, by_period[key], where, forced[key])
+    def decide_base(key, *, warm=False):
+        kept = ()
+        if warm:  # an incremental roll-up starts from the cells that protected others
+            kept = [
+                c.key
+                for c in by_period[key]
+                if stored[c.pk] == rules_of.COMPLEMENT and c.scope_type != "organization"
+            ]
+        codes[key] = rules_of.decide(rules, by_period[key], where, forced[key], kept)
 
     for key in by_period:
         if key[0] != base:
             continue
         if period is None or key == (period.type, period.start):
-            decide_base(key)
+            decide_base(key, warm=period is not None)
         else:
             codes[key] = {
                 c.key: stored[c.pk] for c in by_period[key] if c.scope_type != "organization"

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
-from scipy.linalg import null_space
+from scipy.linalg import qr, solve_triangular
 
 MIN_ORGANIZATIONS = 3  # the floor; backbone staff may raise it, never lower it
 PEOPLE_FLOOR = 1  # an indicator's threshold may not go below this
@@ -330,9 +330,14 @@ def _in_scope(atom: tuple[str, str], scope_type: str, scope_key: str) -> bool:
 
 
 def _null(matrix: np.ndarray, size: int) -> np.ndarray:
-    if matrix.shape[0] == 0:
+    """An orthonormal basis of the null space, from a QR decomposition with column pivoting
+    (a few times faster than the SVD here; the entries are small integers)."""
+    if matrix.shape[0] == 0 or not matrix.any():
         return np.eye(size)
-    return null_space(matrix, rcond=1e-9)
+    q, r, _pivots = qr(matrix.T, pivoting=True, mode="full")
+    diagonal = np.abs(np.diag(r))
+    rank = int((diagonal > 1e-9 * diagonal.max()).sum())
+    return q[:, rank:]
 
 
 def decide(
@@ -340,16 +345,21 @@ def decide(
     cells: Iterable[Cell],
     places: dict[str, Place],
     forced: Iterable[tuple] = (),
+    kept: Iterable[tuple] = (),
 ) -> dict[tuple, str]:
     """The decision for every public cell of one indicator and one base period.
 
     ``cells`` are the period's stored cells, the organizations' included; ``places`` says
-    where each organization is counted; ``forced`` are keys a longer period needs hidden."""
+    where each organization is counted; ``forced`` are keys a longer period needs hidden;
+    ``kept`` the complementary cells of the decisions made before, to start from."""
     cells = list(cells)
     public = [c for c in cells if c.scope_type in PUBLIC_SCOPES]
     own = [c for c in cells if c.scope_type == ORGANIZATION]
     codes = {c.key: primary(rules, c) for c in public}
-    for key in forced:
+    # Cells a longer period needs hidden, and (in an incremental roll-up) the cells that
+    # protected others before: a start that usually needs no more rounds. Hiding more never
+    # reveals more; the search below checks the whole of it.
+    for key in [*forced, *kept]:
         if key in codes and codes[key] not in HIDDEN:
             codes[key] = COMPLEMENT
     if not public:
@@ -372,17 +382,29 @@ def decide(
 
 def _breakers(work: Slice, codes, layer, audience, vectors) -> set[tuple]:
     """For each target, the published cell of least information whose hiding breaks the way
-    it is worked out: one that the least-squares combination of known rows uses."""
+    it is worked out: one that a combination of known rows giving the target uses."""
     matrix, published = work.known_matrix(codes, layer, audience)
     if not published:
         return set()
-    weights, *_rest = np.linalg.lstsq(matrix.T, vectors.T, rcond=None)
-    weights = np.atleast_2d(weights.T)[:, : len(published)]
+    weights = _combination(matrix, vectors)[: len(published)]
     chosen = set()
-    for row in weights:
-        used = [cell for cell, weight in zip(published, row, strict=True) if abs(weight) > 1e-6]
+    for column in weights.T:
+        used = [cell for cell, weight in zip(published, column, strict=True) if abs(weight) > 1e-6]
         chosen.add(min(used or published, key=lambda c: _cost(c, work.rules)).key)
     return chosen
+
+
+def _combination(matrix: np.ndarray, vectors: np.ndarray) -> np.ndarray:
+    """Weights of the rows of ``matrix`` that add up to each of ``vectors`` (one column per
+    vector), from a pivoted QR decomposition: each uses as few rows as the rank needs."""
+    q, r, pivots = qr(matrix.T, pivoting=True, mode="economic")
+    diagonal = np.abs(np.diag(r))
+    rank = int((diagonal > 1e-9 * diagonal.max()).sum()) if diagonal.size else 0
+    weights = np.zeros((matrix.shape[0], vectors.shape[0]))
+    if rank:
+        solved = solve_triangular(r[:rank, :rank], q[:, :rank].T @ vectors.T)
+        weights[pivots[:rank]] = solved
+    return weights
 
 
 def _relations(rules: Rules, cells: list[Cell]) -> list[list[tuple]]:

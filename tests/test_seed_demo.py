@@ -48,3 +48,40 @@ def test_no_demo_logins_without_debug_or_force(settings):
     call_command("seed_demo")
     assert not User.objects.exists()
     assert Organization.objects.count() >= 15
+
+
+def test_the_demo_publishes_real_figures_and_the_audit_recovers_nothing(settings):
+    """On the demo region, published for funders and the public: every indicator and
+    audience audited exactly, and one indicator's held-back counts ranged by linear
+    programming."""
+    import io
+    import re
+
+    from measures.models import Publication
+
+    call_command("seed_demo", "--force", verbosity=0)
+    publication = Publication.load()
+    assert publication.for_funders and publication.public
+    published = Aggregate.objects.filter(scope_type="region", dimension_code="", disclosure="")
+    assert published.values("indicator").distinct().count() >= 20  # real figures to read
+
+    out = io.StringIO()
+    call_command("audit_disclosure", "--no-ranges", stdout=out)
+    text = out.getvalue()
+    assert "suppressed figures recovered exactly: 0" in text
+    assert "published figures from too few organizations: 0" in text
+    assert re.search(r"^c2c-hs-graduation\s+durham-public-schools\s+\d", text, re.M)
+
+    out = io.StringIO()
+    call_command(
+        "audit_disclosure",
+        "--indicator",
+        "perkins-1s1-grad-4yr",
+        "--audience",
+        "funder",
+        stdout=out,
+    )
+    row = next(line for line in out.getvalue().splitlines() if line.startswith("perkins-1s1"))
+    *_counts, recovered, narrowest = row.split()
+    assert recovered == "0"
+    assert narrowest != "—" and float(narrowest.replace(",", "")) >= 1
