@@ -172,6 +172,7 @@ class Slice:
     relations: np.ndarray = field(init=False)
     reporters: dict[tuple, int] = field(init=False)
     members: dict[tuple, list[str]] = field(init=False)
+    insider_masks: dict[str, tuple] = field(init=False)
 
     def __post_init__(self):
         atoms: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -197,11 +198,16 @@ class Slice:
                 variables[(atom, slot)] = len(variables)
         self.variables = variables
         size = len(variables)
+        # A cell's vector: the unknowns of its category whose atom lies in its scope.
+        by_slot: dict[tuple, list[int]] = defaultdict(list)
+        for (_atom, slot), index in variables.items():
+            by_slot[slot].append(index)
+        atom_of = [atom for atom, _slot in variables]
         self.vectors = {}
         for cell in self.cells:
             vector = np.zeros(size)
-            for (atom, slot), index in variables.items():
-                if slot == cell.slot and _in_scope(atom, cell.scope_type, cell.scope_key):
+            for index in by_slot.get(cell.slot, ()):
+                if _in_scope(atom_of[index], cell.scope_type, cell.scope_key):
                     vector[index] = 1.0
             self.vectors[cell.key] = vector
         rows = []
@@ -219,6 +225,18 @@ class Slice:
                 row[indices] = -1.0
                 rows.append(row)
         self.relations = np.array(rows) if rows else np.zeros((0, size))
+        # Each partner that alone makes up some unknowns: those unknowns (which it knows),
+        # and every unknown it is part of.
+        self.insider_masks = {}
+        for organization in sorted({m[0] for m in self.members.values() if len(m) == 1}):
+            member = np.zeros(size, dtype=bool)
+            own = []
+            for key, index in variables.items():
+                if organization in self.members[key]:
+                    member[index] = True
+                    if self.members[key] == [organization]:
+                        own.append(index)
+            self.insider_masks[organization] = (np.array(own, dtype=int), member)
 
     # --- what a reader can work out ----------------------------------------------------
 
@@ -256,15 +274,12 @@ class Slice:
 
     def own_indices(self, organization: str) -> list[int]:
         """The unknowns a partner knows: those of its atom where it alone reports."""
-        return [
-            index
-            for key, index in self.variables.items()
-            if self.members.get(key) == [organization]
-        ]
+        masks = self.insider_masks.get(organization)
+        return [] if masks is None else [int(i) for i in masks[0]]
 
     def insiders(self) -> list[str]:
         """Partners that alone make up some unknown, and so know it."""
-        return sorted({m[0] for m in self.members.values() if len(m) == 1})
+        return list(self.insider_masks)
 
     def recovered(self, codes: dict[tuple, str], layer: str) -> list[tuple]:
         """(audience, targets, vectors) for the targets that some reader can work out
@@ -286,35 +301,33 @@ class Slice:
         support = vectors != 0
         # A target is known when it is orthogonal to the null space of what is known.
         residual = vectors @ base
-        for audience in [None, *self.insiders()]:
-            if audience is None:
-                keep = np.ones(len(names), dtype=bool)
-                left = residual
-            else:
-                mine = np.zeros(size, dtype=bool)
-                mine[self.own_indices(audience)] = True
-                member = np.zeros(size, dtype=bool)
-                member[[i for k, i in self.variables.items() if audience in self.members[k]]] = True
-                # What a partner learns of the others in a target: a small group of people
-                # is a secret from anyone; otherwise one other organization's figure is (the
-                # region less its own, the sum of two or more others, is what the rule of
-                # three allows).
-                others = counts - (support & member).any(axis=1)
-                keep = np.where(people_rule, others >= 1, others == 1)
-                # Knowing its own figures too, a partner knows a target when the target's
-                # part in the null space lies in the span of its own variables' parts.
-                left = residual
-                if base.shape[1] and mine.any():
-                    _u, sigma, rows = np.linalg.svd(base[mine, :], full_matrices=False)
-                    basis = rows[sigma > 1e-9]
-                    left = residual - (residual @ basis.T) @ basis
-            if left.shape[1] == 0:
-                determined = keep
-            else:
-                determined = keep & (np.abs(left).max(axis=1) < TOLERANCE)
-            if determined.any():
-                chosen = np.flatnonzero(determined)
-                found.append((audience, [names[i] for i in chosen], vectors[chosen]))
+        outsider = np.abs(residual).max(axis=1) < TOLERANCE if base.shape[1] else None
+        if outsider is None:
+            outsider = np.ones(len(names), dtype=bool)
+        if outsider.any():
+            chosen = np.flatnonzero(outsider)
+            found.append((None, [names[i] for i in chosen], vectors[chosen]))
+        for audience in self.insiders():
+            own, member = self.insider_masks[audience]
+            # What a partner learns of the others in a target: a small group of people is a
+            # secret from anyone; otherwise one other organization's figure is (the region
+            # less its own, the sum of two or more others, is what the rule of three allows).
+            others = counts - (support & member).any(axis=1)
+            keep = np.where(people_rule, others >= 1, others == 1) & ~outsider
+            if not keep.any() or base.shape[1] == 0:
+                continue
+            known = base[own, :]
+            if np.abs(known).max() < TOLERANCE:
+                continue  # its own figures are already known to everyone
+            # Knowing its own figures too, a partner knows a target when the target's part
+            # in the null space lies in the span of its own variables' parts.
+            _u, sigma, rows = np.linalg.svd(known, full_matrices=False)
+            basis = rows[sigma > 1e-9]
+            kept = np.flatnonzero(keep)
+            left = residual[kept] - (residual[kept] @ basis.T) @ basis
+            determined = kept[np.abs(left).max(axis=1) < TOLERANCE]
+            if determined.size:
+                found.append((audience, [names[i] for i in determined], vectors[determined]))
         return found
 
 
