@@ -14,6 +14,7 @@ PAGES = {
         "password_reset",
         "password_reset_done",
         ("email_unsubscribe", "unsubscribe"),
+        "disclosure_rules",
     ],
     "member_a": [
         "home",

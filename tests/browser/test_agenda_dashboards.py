@@ -169,3 +169,7 @@ def test_anonymous_reads_public_shared_and_embedded_views(page, world):
     page.goto(f"/shared/{token}/indicators/grad-rate/")
     expect(page.get_by_role("table", name=re.compile("by period"))).to_contain_text("suppressed")
     assert_accessible(page)
+    # The indicator page links to the disclosure rules, open to everyone.
+    page.get_by_role("link", name="The disclosure rules").click()
+    expect(page.get_by_role("heading", name="How figures are published")).to_be_visible()
+    assert_accessible(page)
