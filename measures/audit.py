@@ -26,7 +26,8 @@ from scipy.linalg import null_space
 from scipy.optimize import linprog
 
 from measures import publication
-from measures.decisions import PARTIAL_DIMENSIONS
+from measures.decisions import PARTIAL_DIMENSIONS, rules_for
+from measures.disclosure import MIN_ORGANIZATIONS
 from measures.models import Aggregate, Indicator, ScopeType
 from measures.periods import Period
 from measures.publication import Audience
@@ -67,10 +68,6 @@ def audience_named(name: str) -> tuple[Audience, list[str]]:
     if organization is None:
         raise ValueError(f"No partner organization has the short name {name!r}.")
     return Audience(publication.PARTNER, frozenset({organization.pk})), [organization.slug]
-
-
-def _layers(indicator: Indicator) -> tuple[str, ...]:
-    return ("value",) if indicator.aggregation == "sum" else ("numerator", "denominator")
 
 
 def _people_layer(indicator: Indicator) -> str:
@@ -126,17 +123,10 @@ def audit(indicator: Indicator, name: str, *, ranges: bool = True) -> Outcome:
 
 
 def _family(indicator: Indicator, period: Period) -> tuple:
-    """The span whose periods are linked by sums: a flow's year (or quarter), else itself."""
-    if indicator.stock or not indicator.rolled_up_period_types:
-        base = Period.containing(indicator.period_type, period.start)
-        if indicator.stock:
-            # A stock's longer period is a copy of its latest period inside it: same family.
-            longest = Period.containing(
-                (indicator.rolled_up_period_types or [indicator.period_type])[-1], period.start
-            )
-            return (longest.type, longest.start)
-        return (base.type, base.start)
-    longest = Period.containing(indicator.rolled_up_period_types[-1], period.start)
+    """The span whose periods are linked: the longest period the indicator rolls up to (a
+    flow's sum, a stock's copy of its latest period), else the period itself."""
+    kind = (indicator.rolled_up_period_types or [indicator.period_type])[-1]
+    longest = Period.containing(kind, period.start)
     return (longest.type, longest.start)
 
 
@@ -198,8 +188,8 @@ def _audit_family(indicator, family, figures, present, places, own, outcome, ran
                 row[indices] = -1.0
                 relations.append(row)
 
-    for layer in _layers(indicator):
-        rows, values, hidden, bounds = [], [], [], []
+    for layer in rules_for(indicator, MIN_ORGANIZATIONS).layers:
+        rows, values, hidden = [], [], []
         for figure in figures:
             vector = scope_vector(figure)
             if vector is None:
@@ -208,8 +198,6 @@ def _audit_family(indicator, family, figures, present, places, own, outcome, ran
             if number is None:
                 if figure.scope_type != ScopeType.ORGANIZATION:
                     hidden.append((figure, vector))
-                    if figure.bound and layer == "numerator" and figure.denominator:
-                        bounds.append((figure, vector))
                 continue
             rows.append(vector)
             values.append(float(number))
@@ -230,7 +218,7 @@ def _audit_family(indicator, family, figures, present, places, own, outcome, ran
                 )
                 continue
             if ranges and layer == _people_layer(indicator):
-                width = _range(vector, known, rhs, bounds, size, indicator)
+                width = _range(vector, known, rhs)
                 if width is None:
                     continue
                 outcome.ranges += 1
@@ -275,9 +263,8 @@ def _name(figure) -> str:
     return "/".join(parts)
 
 
-def _range(vector, known, rhs, bounds, size, indicator) -> float | None:
+def _range(vector, known, rhs) -> float | None:
     """Max − min of the hidden figure over every non-negative solution of what is known."""
-    del bounds, indicator  # bounds constrain numerators; the range is of people
     low = linprog(vector, A_eq=known, b_eq=rhs, bounds=(0, None), method="highs")
     high = linprog(-vector, A_eq=known, b_eq=rhs, bounds=(0, None), method="highs")
     if low.status != 0 or high.status != 0:

@@ -42,7 +42,6 @@ import numpy as np
 from scipy.linalg import qr, solve_triangular
 
 MIN_ORGANIZATIONS = 3  # the floor; backbone staff may raise it, never lower it
-PEOPLE_FLOOR = 1  # an indicator's threshold may not go below this
 
 # What a stored cell says about itself to readers outside the backbone staff.
 PUBLISHED = ""
@@ -96,10 +95,6 @@ class Cell:
     @property
     def slot(self) -> tuple[str, str]:
         return (self.dimension, self.category)
-
-    def amount(self, layer: str) -> float:
-        number = getattr(self, layer)
-        return float(number) if number is not None else 0.0
 
 
 def people(rules: Rules, cell: Cell) -> Decimal | None:

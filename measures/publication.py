@@ -26,7 +26,7 @@ from measures.periods import Period
 from partners.models import Organization
 from partners.roles import Roles
 
-BACKBONE, PARTNER, FUNDER, PUBLIC, SHARED = "backbone", "partner", "funder", "public", "shared"
+BACKBONE, PARTNER, FUNDER, PUBLIC = "backbone", "partner", "funder", "public"
 # Any reader but backbone staff, already let in by the page (the dashboards' access helpers):
 # what the region's shared dashboards show, cached once for all of them.
 OUTSIDE = "outside"
@@ -47,8 +47,8 @@ class NotPublished(PermissionDenied):
 
 @dataclass(frozen=True)
 class Audience:
-    """Who is reading: backbone staff, a partner's people, a funder, the public, or the
-    holder of a share link."""
+    """Who is reading: backbone staff, a partner's people, a funder, the public, or any of
+    them already let in by a dashboard page (``outside``: the public and share-link pages)."""
 
     kind: str
     organization_ids: frozenset[int] = frozenset()
@@ -66,10 +66,6 @@ class Audience:
     @classmethod
     def public(cls) -> "Audience":
         return cls(PUBLIC)
-
-    @classmethod
-    def shared(cls) -> "Audience":
-        return cls(SHARED)
 
     @classmethod
     def outside(cls) -> "Audience":
@@ -98,7 +94,7 @@ class Audience:
 
 
 def may_read(audience: Audience, publication: Publication | None = None) -> bool:
-    if audience.kind in (BACKBONE, PARTNER, SHARED, OUTSIDE):
+    if audience.kind in (BACKBONE, PARTNER, OUTSIDE):
         return True
     publication = publication or Publication.load()
     if audience.kind == FUNDER:
@@ -233,13 +229,6 @@ class Figure:
         return REASONS[self.reason] % {
             "orgs": self.min_organizations,
             "people": self.indicator.suppression_threshold,
-        }
-
-    @property
-    def completeness(self) -> str:
-        return _("%(reported)s of %(expected)s reports") % {
-            "reported": self.reported,
-            "expected": self.expected,
         }
 
 
