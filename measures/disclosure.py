@@ -40,6 +40,12 @@ from decimal import Decimal
 
 import numpy as np
 from scipy.linalg import qr, solve_triangular
+from threadpoolctl import threadpool_limits
+
+# The matrices here are a few hundred rows at most: starting BLAS threads for each product
+# costs several times the product itself (a check ten times slower with two threads than
+# with one, measured at the design scale). One thread, for the whole process.
+threadpool_limits(limits=1, user_api="blas")
 
 MIN_ORGANIZATIONS = 3  # the floor; backbone staff may raise it, never lower it
 
@@ -74,7 +80,7 @@ class Rules:
         return ("value",) if self.aggregation == "sum" else ("numerator", "denominator")
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """One stored figure of one period: a scope's total or one category."""
 
@@ -132,7 +138,7 @@ def hidden_in(code: str, layer: str) -> bool:
     return code in HIDDEN or (layer == "numerator" and code in BOUNDED)
 
 
-@dataclass
+@dataclass(slots=True)
 class Place:
     county: str
     org_type: str
@@ -161,104 +167,118 @@ class Slice:
     cells: list[Cell]  # the public scopes' cells
     own: list[Cell]  # the organizations' cells
     places: dict[str, Place]
-    atoms: dict[tuple[str, str], list[str]] = field(init=False)
     variables: dict[tuple, int] = field(init=False)
+    matrix: np.ndarray = field(init=False)  # the public cells' vectors, one row each
     vectors: dict[tuple, np.ndarray] = field(init=False)
+    reported: np.ndarray = field(init=False)
+    atom_names: list[tuple] = field(init=False)
+    atom_vectors: np.ndarray = field(init=False)
+    atom_counts: np.ndarray = field(init=False)
     relations: np.ndarray = field(init=False)
     reporters: dict[tuple, int] = field(init=False)
     members: dict[tuple, list[str]] = field(init=False)
     insider_masks: dict[str, tuple] = field(init=False)
 
     def __post_init__(self):
-        atoms: dict[tuple[str, str], list[str]] = defaultdict(list)
-        slots_of: dict[tuple[str, str], set] = defaultdict(set)
-        reporters: dict[tuple, int] = defaultdict(int)
         members: dict[tuple, list[str]] = defaultdict(list)
+        places = self.places
         for cell in self.own:
-            place = self.places.get(cell.scope_key)
-            if place is None:
-                continue
-            atom = (place.county, place.org_type)
-            if cell.scope_key not in atoms[atom]:
-                atoms[atom].append(cell.scope_key)
-            slots_of[atom].add(cell.slot)
-            reporters[(atom, cell.slot)] += 1
-            members[(atom, cell.slot)].append(cell.scope_key)
-        self.atoms = dict(atoms)
-        self.reporters = dict(reporters)
+            place = places.get(cell.scope_key)
+            if place is not None:
+                atom = (place.county, place.org_type)
+                members[(atom, (cell.dimension, cell.category))].append(cell.scope_key)
         self.members = dict(members)
-        variables = {}
-        for atom in sorted(slots_of):
-            for slot in sorted(slots_of[atom]):
-                variables[(atom, slot)] = len(variables)
+        self.reporters = {key: len(group) for key, group in members.items()}
+        variables = {key: index for index, key in enumerate(sorted(members))}
         self.variables = variables
         size = len(variables)
         # A cell's vector: the unknowns of its category whose atom lies in its scope.
-        by_slot: dict[tuple, list[int]] = defaultdict(list)
-        for (_atom, slot), index in variables.items():
-            by_slot[slot].append(index)
-        atom_of = [atom for atom, _slot in variables]
-        self.vectors = {}
-        for cell in self.cells:
-            vector = np.zeros(size)
-            for index in by_slot.get(cell.slot, ()):
-                if _in_scope(atom_of[index], cell.scope_type, cell.scope_key):
-                    vector[index] = 1.0
-            self.vectors[cell.key] = vector
+        inside: dict[tuple, list[int]] = defaultdict(list)
+        totals: dict[tuple, int] = {}
+        parts: dict[tuple, list[int]] = defaultdict(list)
+        for ((county, org_type), slot), index in variables.items():
+            inside[(REGION, "", slot)].append(index)
+            inside[(COUNTY, county, slot)].append(index)
+            inside[(ORG_TYPE, org_type, slot)].append(index)
+            dimension = slot[0]
+            if not dimension:
+                totals[(county, org_type)] = index
+            elif dimension not in self.rules.partial_dimensions:
+                parts[((county, org_type), dimension)].append(index)
+        self.matrix = np.zeros((len(self.cells), size))  # one row per public cell
+        rows, columns = [], []
+        for row, cell in enumerate(self.cells):
+            indices = inside.get((cell.scope_type, cell.scope_key, (cell.dimension, cell.category)))
+            if indices:
+                rows += [row] * len(indices)
+                columns += indices
+        self.matrix[rows, columns] = 1.0
+        self.vectors = {cell.key: self.matrix[row] for row, cell in enumerate(self.cells)}
+        self.reported = np.array([cell.reported for cell in self.cells])
+        # The unknowns of fewer organizations than one figure needs: secrets too.
+        small = [
+            (key, index)
+            for key, index in variables.items()
+            if self.reporters.get(key, 0) < self.rules.min_organizations
+        ]
+        self.atom_names = [("atom", *key) for key, _index in small]
+        self.atom_vectors = np.zeros((len(small), size))
+        self.atom_vectors[np.arange(len(small)), [index for _key, index in small]] = 1.0
+        self.atom_counts = np.array([self.reporters.get(key, 0) for key, _index in small])
+        # Each atom's total is the sum of each complete breakdown's categories.
         rows = []
-        for atom in sorted(slots_of):
-            total = variables.get((atom, ("", "")))
+        for (atom, _dimension), indices in parts.items():
+            total = totals.get(atom)
             if total is None:
                 continue
-            by_dimension: dict[str, list[int]] = defaultdict(list)
-            for (a, (dimension, _category)), index in variables.items():
-                if a == atom and dimension and dimension not in self.rules.partial_dimensions:
-                    by_dimension[dimension].append(index)
-            for indices in by_dimension.values():
-                row = np.zeros(size)
-                row[total] = 1.0
-                row[indices] = -1.0
-                rows.append(row)
+            row = np.zeros(size)
+            row[total] = 1.0
+            row[indices] = -1.0
+            rows.append(row)
         self.relations = np.array(rows) if rows else np.zeros((0, size))
         # Each partner that alone makes up some unknowns: those unknowns (which it knows),
         # and every unknown it is part of.
+        alone = {m[0] for m in self.members.values() if len(m) == 1}
+        own_of: dict[str, list[int]] = defaultdict(list)
+        member_of: dict[str, list[int]] = defaultdict(list)
+        for key, index in variables.items():
+            group = self.members[key]
+            for organization in group:
+                if organization in alone:
+                    member_of[organization].append(index)
+            if len(group) == 1:
+                own_of[group[0]].append(index)
         self.insider_masks = {}
-        for organization in sorted({m[0] for m in self.members.values() if len(m) == 1}):
+        for organization in sorted(alone):
             member = np.zeros(size, dtype=bool)
-            own = []
-            for key, index in variables.items():
-                if organization in self.members[key]:
-                    member[index] = True
-                    if self.members[key] == [organization]:
-                        own.append(index)
-            self.insider_masks[organization] = (np.array(own, dtype=int), member)
+            member[member_of[organization]] = True
+            self.insider_masks[organization] = (np.array(own_of[organization], dtype=int), member)
 
     # --- what a reader can work out ----------------------------------------------------
 
     def targets(self, codes: dict[tuple, str], layer: str):
         """What must stay unknown: every hidden cell, and every atom of fewer organizations
-        than the rule allows in one figure. Each with how many organizations it is made of,
-        and whether it hides a small group of people."""
-        for cell in self.cells:
+        than the rule allows in one figure. Their names, vectors, how many organizations
+        each is made of, and whether it hides a small group of people."""
+        hidden, people_rule = [], []
+        for row, cell in enumerate(self.cells):
             code = codes[cell.key]
             if hidden_in(code, layer):
-                people_rule = code == FEW_PEOPLE or (code in BOUNDED and layer == "numerator")
-                yield ("cell", cell.key), self.vectors[cell.key], cell.reported, people_rule
-        for (atom, slot), index in self.variables.items():
-            count = self.reporters.get((atom, slot), 0)
-            if count < self.rules.min_organizations:
-                vector = np.zeros(len(self.variables))
-                vector[index] = 1.0
-                yield ("atom", atom, slot), vector, count, False
-
-    def published_rows(self, codes, layer) -> list[Cell]:
-        return [c for c in self.cells if not hidden_in(codes[c.key], layer)]
+                hidden.append(row)
+                people_rule.append(code == FEW_PEOPLE or (code in BOUNDED and layer == "numerator"))
+        names = [("cell", self.cells[row].key) for row in hidden] + self.atom_names
+        vectors = np.vstack([self.matrix[hidden], self.atom_vectors])
+        counts = np.concatenate([self.reported[hidden], self.atom_counts])
+        people = np.concatenate(
+            [np.array(people_rule, dtype=bool), np.zeros(len(self.atom_names), dtype=bool)]
+        )
+        return names, vectors, counts, people
 
     def known_matrix(self, codes, layer, audience=None) -> tuple[np.ndarray, list[Cell]]:
-        published = self.published_rows(codes, layer)
+        shown = [row for row, c in enumerate(self.cells) if not hidden_in(codes[c.key], layer)]
+        published = [self.cells[row] for row in shown]
         size = len(self.variables)
-        rows = [self.vectors[c.key] for c in published]
-        matrix = np.vstack([*rows, self.relations]) if rows else self.relations
+        matrix = np.vstack([self.matrix[shown], self.relations])
         if audience is not None:
             indices = self.own_indices(audience)
             own = np.zeros((len(indices), size))
@@ -286,13 +306,9 @@ class Slice:
             return found
         matrix, _published = self.known_matrix(codes, layer)
         base = _null(matrix, size)
-        targets = list(self.targets(codes, layer))
-        if not targets:
+        names, vectors, counts, people_rule = self.targets(codes, layer)
+        if not names:
             return found
-        names = [t[0] for t in targets]
-        vectors = np.vstack([t[1] for t in targets])
-        counts = np.array([t[2] for t in targets])
-        people_rule = np.array([t[3] for t in targets], dtype=bool)
         support = vectors != 0
         # A target is known when it is orthogonal to the null space of what is known.
         residual = vectors @ base
@@ -302,39 +318,40 @@ class Slice:
         if outsider.any():
             chosen = np.flatnonzero(outsider)
             found.append((None, [names[i] for i in chosen], vectors[chosen]))
-        for audience in self.insiders():
-            own, member = self.insider_masks[audience]
-            # What a partner learns of the others in a target: a small group of people is a
-            # secret from anyone; otherwise one other organization's figure is (the region
-            # less its own, the sum of two or more others, is what the rule of three allows).
-            others = counts - (support & member).any(axis=1)
-            keep = np.where(people_rule, others >= 1, others == 1) & ~outsider
-            if not keep.any() or base.shape[1] == 0:
-                continue
-            known = base[own, :]
-            if np.abs(known).max() < TOLERANCE:
-                continue  # its own figures are already known to everyone
-            # Knowing its own figures too, a partner knows a target when the target's part
-            # in the null space lies in the span of its own variables' parts.
-            _u, sigma, rows = np.linalg.svd(known, full_matrices=False)
-            basis = rows[sigma > 1e-9]
-            kept = np.flatnonzero(keep)
-            left = residual[kept] - (residual[kept] @ basis.T) @ basis
-            determined = kept[np.abs(left).max(axis=1) < TOLERANCE]
-            if determined.size:
-                found.append((audience, [names[i] for i in determined], vectors[determined]))
+        insiders = self.insiders()
+        if not insiders or base.shape[1] == 0:
+            return found
+        # What a partner learns of the others in a target: a small group of people is a
+        # secret from anyone; otherwise one other organization's figure is (the region less
+        # its own, the sum of two or more others, is what the rule of three allows).
+        members = np.vstack([self.insider_masks[a][1] for a in insiders])  # insiders × unknowns
+        touched = (support.astype(float) @ members.T.astype(float)) > 0  # targets × insiders
+        others = counts[:, None] - touched
+        keep = np.where(people_rule[:, None], others >= 1, others == 1) & ~outsider[:, None]
+        chosen = np.flatnonzero(keep.any(axis=0))
+        if not chosen.size:
+            return found
+        # Knowing its own figures too, a partner knows a target when the target's part in
+        # the null space lies in the span of its own unknowns' parts: all partners at once,
+        # their own unknowns padded with zero rows (which span nothing).
+        owns = [self.insider_masks[insiders[i]][0] for i in chosen]
+        known = np.zeros((len(chosen), max(len(o) for o in owns), base.shape[1]))
+        for row, own in enumerate(owns):
+            known[row, : len(own)] = base[own, :]
+        _u, sigma, rows = np.linalg.svd(known, full_matrices=False)
+        basis = rows * (sigma > 1e-9)[:, :, None]  # partners × own × null space
+        # The part of each target left outside a partner's span: with an orthonormal basis,
+        # its squared length is the target's less that of its coordinates (one product).
+        weights = (residual @ basis.reshape(-1, base.shape[1]).T).reshape(
+            len(residual), len(chosen), -1
+        )
+        left = (residual**2).sum(axis=1)[:, None] - (weights**2).sum(axis=2)  # targets × partners
+        determined = ((left < TOLERANCE**2 * 100) & keep[:, chosen]).T
+        for row, index in enumerate(chosen):
+            hits = np.flatnonzero(determined[row])
+            if hits.size:
+                found.append((insiders[index], [names[i] for i in hits], vectors[hits]))
         return found
-
-
-def _in_scope(atom: tuple[str, str], scope_type: str, scope_key: str) -> bool:
-    county, org_type = atom
-    if scope_type == REGION:
-        return True
-    if scope_type == COUNTY:
-        return county == scope_key
-    if scope_type == ORG_TYPE:
-        return org_type == scope_key
-    return False
 
 
 def _null(matrix: np.ndarray, size: int) -> np.ndarray:
@@ -342,7 +359,7 @@ def _null(matrix: np.ndarray, size: int) -> np.ndarray:
     (a few times faster than the SVD here; the entries are small integers)."""
     if matrix.shape[0] == 0 or not matrix.any():
         return np.eye(size)
-    q, r, _pivots = qr(matrix.T, pivoting=True, mode="full")
+    q, r, _pivots = qr(matrix.T, pivoting=True, mode="full", check_finite=False)
     diagonal = np.abs(np.diag(r))
     rank = int((diagonal > 1e-9 * diagonal.max()).sum())
     return q[:, rank:]
@@ -376,8 +393,12 @@ def decide(
     _cover_simple_relations(rules, public, codes)
     work = Slice(rules, public, own, places)
     for _round in range(200):
-        added = set()
+        added, seen = set(), set()
         for layer in rules.layers:
+            hidden = frozenset(k for k, code in codes.items() if hidden_in(code, layer))
+            if hidden in seen:
+                continue  # no bound: the numerator hides what the denominator does
+            seen.add(hidden)
             for audience, _targets, vectors in work.recovered(codes, layer):
                 added |= _breakers(work, codes, layer, audience, vectors)
         if not added:
@@ -405,7 +426,7 @@ def _breakers(work: Slice, codes, layer, audience, vectors) -> set[tuple]:
 def _combination(matrix: np.ndarray, vectors: np.ndarray) -> np.ndarray:
     """Weights of the rows of ``matrix`` that add up to each of ``vectors`` (one column per
     vector), from a pivoted QR decomposition: each uses as few rows as the rank needs."""
-    q, r, pivots = qr(matrix.T, pivoting=True, mode="economic")
+    q, r, pivots = qr(matrix.T, pivoting=True, mode="economic", check_finite=False)
     diagonal = np.abs(np.diag(r))
     rank = int((diagonal > 1e-9 * diagonal.max()).sum()) if diagonal.size else 0
     weights = np.zeros((matrix.shape[0], vectors.shape[0]))

@@ -437,6 +437,21 @@ class Aggregate(models.Model):
         return not self.dimension_code
 
 
+class DisclosureBasis(models.Model):
+    """What an indicator's stored disclosure decisions were made under: its rules and every
+    organization's place (``measures.decisions.basis``). A full rebuild keeps the decisions
+    of figures that did not change only while the basis is the same."""
+
+    indicator = models.OneToOneField(
+        Indicator, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    fingerprint = models.CharField(max_length=64)
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.indicator_id} {self.fingerprint[:8]}"
+
+
 class Publication(models.Model):
     """Who may read the figures beyond the partners, and the disclosure rules' settings
     (a single row). The switches are absolute: with the dashboards not published for

@@ -123,8 +123,9 @@ def _run(window: Window, kind: str) -> int:
     try:
         with transaction.atomic():
             _lock(incremental=window.indicator_ids is not None)
+            changed, keeping = None, 0.0
             if connection.vendor == "postgresql" and window.indicator_ids is None:
-                rows = _swap_in_rebuilt_table()
+                rows, changed, keeping = _swap_in_rebuilt_table()
             elif connection.vendor == "postgresql" and window.organization_id is not None:
                 rows = _write_sql_incremental(window)
             else:
@@ -132,8 +133,8 @@ def _run(window: Window, kind: str) -> int:
                 write = _write_sql if connection.vendor == "postgresql" else _write_python
                 rows = write(window)
             decided = time.perf_counter()
-            decisions.decide(window.indicator_ids, window.base)
-            decided = time.perf_counter() - decided
+            decisions.decide(window.indicator_ids, window.base, changed=changed)
+            decided = time.perf_counter() - decided + keeping
             outcome = {
                 "status": RollupRun.Status.OK,
                 "finished_at": timezone.now(),
@@ -560,11 +561,13 @@ TABLE = Aggregate._meta.db_table
 NEXT_TABLE = f"{TABLE}_next"
 
 
-def _swap_in_rebuilt_table() -> int:
+def _swap_in_rebuilt_table() -> tuple[int, dict[int, set[tuple[str, date]]], float]:
     """The full rebuild on PostgreSQL: write every figure into a fresh table without
     indexes, then swap it in with the same keys and indexes as the old one. Writing millions
     of rows into an indexed table, beside the rows being replaced, costs several times more.
-    Readers see the old figures until the commit; they wait only while the indexes are built."""
+    Readers see the old figures until the commit; they wait only while the indexes are built.
+    The figures that did not change keep their disclosure decisions. Returns the rows written,
+    the periods that changed and the seconds spent keeping decisions."""
     params, where, expected_where, stock_where, period_where, _scope = sql_filters(Window())
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {NEXT_TABLE}")
@@ -604,6 +607,9 @@ def _swap_in_rebuilt_table() -> int:
             [TABLE, TABLE],
         )
         indexes = [row[0] for row in cursor.fetchall()]
+        keeping = time.perf_counter()
+        changed = _keep_decisions(cursor)
+        keeping = time.perf_counter() - keeping
         # Check deferred keys now: a table with pending checks cannot be dropped.
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(f"LOCK TABLE {TABLE} IN ACCESS EXCLUSIVE MODE")
@@ -616,7 +622,51 @@ def _swap_in_rebuilt_table() -> int:
         # A new table has no statistics until autovacuum gets to it: the planner would
         # take the incremental roll-ups' reads of thousands of figures for a few rows.
         cursor.execute(f"ANALYZE {TABLE}")
-    return rows
+    return rows, changed, keeping
+
+
+# A period's figures of one indicator, as a number that changes when any of them does: the
+# sum of a 64-bit hash of each row (in any order, so without sorting millions of rows).
+_FINGERPRINT_SQL = """
+    SELECT indicator_id, period_type, period_start, count(*) AS cells,
+           sum(hashtextextended(ROW(scope_type, scope_key, dimension_code, category_code,
+                                    numerator, denominator, value, reported)::text, 0)) AS hash
+    FROM {table} GROUP BY indicator_id, period_type, period_start
+"""
+
+
+def _keep_decisions(cursor) -> dict[int, set[tuple[str, date]]]:
+    """Give the rebuilt figures of each period that did not change the disclosure decisions
+    stored with the old ones, and return, for each indicator, the periods that changed or
+    are new: only those need deciding again (``measures.decisions.decide``)."""
+    for name, table in (("new_periods", NEXT_TABLE), ("old_periods", TABLE)):
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {name} ON COMMIT DROP AS "
+            + _FINGERPRINT_SQL.format(table=table)
+        )
+    same = (
+        "SELECT indicator_id, period_type, period_start FROM new_periods n"
+        " JOIN old_periods o USING (indicator_id, period_type, period_start)"
+        " WHERE n.cells = o.cells AND n.hash = o.hash"
+    )
+    cursor.execute(
+        f"UPDATE {NEXT_TABLE} n SET disclosure = o.disclosure"
+        f" FROM {TABLE} o JOIN ({same}) u USING (indicator_id, period_type, period_start)"
+        " WHERE o.disclosure <> '' AND n.indicator_id = o.indicator_id"
+        " AND n.period_type = o.period_type AND n.period_start = o.period_start"
+        " AND n.scope_type = o.scope_type AND n.scope_key = o.scope_key"
+        " AND n.dimension_code = o.dimension_code AND n.category_code = o.category_code"
+    )
+    cursor.execute(
+        "SELECT n.indicator_id, n.period_type, n.period_start FROM new_periods n"
+        " LEFT JOIN old_periods o USING (indicator_id, period_type, period_start)"
+        " WHERE o.hash IS NULL OR o.cells <> n.cells OR o.hash <> n.hash"
+    )
+    changed: dict[int, set[tuple[str, date]]] = defaultdict(set)
+    for indicator_id, period_type, period_start in cursor.fetchall():
+        changed[indicator_id].add((period_type, period_start))
+    cursor.execute("DROP TABLE new_periods, old_periods")
+    return dict(changed)
 
 
 def _pairs(params: dict, prefix: str, pairs, cast: str = "") -> str:

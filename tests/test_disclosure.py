@@ -16,18 +16,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from agenda.actions import create_share_link
-from measures import disclosure, rollups
+from measures import decisions, disclosure, rollups
 from measures.disclosure import Cell, Place, Rules
 from measures.models import (
     Aggregate,
     Category,
     DataValue,
     Dimension,
+    Indicator,
     Publication,
     Submission,
     SubmissionStatus,
@@ -335,6 +337,84 @@ def test_the_audit_reports_a_figure_left_open(published_region):
     with pytest.raises(Exception, match="not protected"):
         call_command("audit_disclosure", "--indicator", "enrolled", "--no-ranges", stdout=out)
     assert "published figures from too few organizations: 0" not in out.getvalue()
+
+
+# --- Decisions kept by the full rebuild -----------------------------------------------------
+
+
+def decisions_by_cell():
+    return {
+        (start, *key): code
+        for start, *key, code in Aggregate.objects.exclude(scope_type="organization").values_list(
+            "period_start",
+            "scope_type",
+            "scope_key",
+            "dimension_code",
+            "category_code",
+            "disclosure",
+        )
+    }
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="the full rebuild keeps decisions when it swaps in a rebuilt table (PostgreSQL)",
+)
+def test_the_full_rebuild_decides_again_only_what_changed(published_region, monkeypatch):
+    world = published_region
+    # A second year, the same partners with other figures.
+    later = date(int(YEAR) + 1, 1, 1)
+    for submission in Submission.objects.filter(values__isnull=False).distinct():
+        values = list(submission.values.all())
+        submission.pk, submission.period_start = None, later
+        submission.save()
+        for value in values:
+            value.pk, value.submission = None, submission
+            value.value += 3
+            value.save()
+    rollups.rebuild_all()
+    decided = []
+    real = decisions._indicator
+
+    def spy(indicator, rules, targets, where, **options):
+        decided.append(targets)
+        return real(indicator, rules, targets, where, **options)
+
+    monkeypatch.setattr(decisions, "_indicator", spy)
+    before = decisions_by_cell()
+    assert any(code in disclosure.HIDDEN for code in before.values())
+
+    rollups.rebuild_all()  # the nightly rebuild, nothing changed
+    assert decided == []
+    assert decisions_by_cell() == before
+
+    # One partner's figure of the later year changes: that year alone is decided again.
+    changed = DataValue.objects.get(
+        submission__organization=world.org_b, submission__period_start=later, category=None
+    )
+    changed.value += 1
+    changed.save()
+    rollups.rebuild_all()
+    assert decided == [{("year", later)}]
+    kept = decisions_by_cell()
+    assert {k: v for k, v in kept.items() if k[0] != later} == {
+        k: v for k, v in before.items() if k[0] != later
+    }
+    out = io.StringIO()
+    call_command("audit_disclosure", "--indicator", "enrolled", "--no-ranges", stdout=out)
+    assert "suppressed figures recovered exactly: 0" in out.getvalue()
+
+    # Stricter rules: every period is decided again, as if for the first time.
+    decided.clear()
+    Publication.objects.update(min_organizations=4)
+    rollups.rebuild_all()
+    assert decided == [None] * Indicator.objects.count()
+    assert not [
+        a
+        for a in Aggregate.objects.exclude(scope_type="organization")
+        if a.reported < 4 and a.disclosure not in disclosure.HIDDEN
+    ]
+    assert decisions.decide() == 0  # a decision from scratch changes nothing
 
 
 # --- The one way out -------------------------------------------------------------------

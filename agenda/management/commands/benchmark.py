@@ -22,7 +22,14 @@ from django.utils import timezone
 
 from agenda import benchmark as page_benchmark
 from measures import benchmark, imports, rollups
-from measures.models import Aggregate, DataValue, RollupRun, Submission, SubmissionStatus
+from measures.models import (
+    Aggregate,
+    DataValue,
+    DisclosureBasis,
+    RollupRun,
+    Submission,
+    SubmissionStatus,
+)
 from partners.models import Membership, Role, User
 from partners.roles import roles_for
 
@@ -96,11 +103,25 @@ class Command(BaseCommand):
         return {"rows": rows, "seconds": seconds, "approved_values": approved}
 
     def step_full_rollup(self) -> dict:
-        started = time.perf_counter()
-        rows = rollups.rebuild_all()
-        seconds = time.perf_counter() - started
-        run = RollupRun.objects.filter(kind=RollupRun.Kind.FULL).order_by("-started_at").first()
-        return {"rows": rows, "seconds": seconds, "decisions": run.decision_seconds or 0.0}
+        """Two full rebuilds: the first decides every figure again, as after a change of the
+        disclosure rules (the stored bases of the decisions are cleared first); the second
+        is the nightly one, whose figures did not change and keep their decisions."""
+        runs = []
+        DisclosureBasis.objects.all().delete()
+        for _run in range(2):
+            started = time.perf_counter()
+            rows = rollups.rebuild_all()
+            seconds = time.perf_counter() - started
+            run = RollupRun.objects.filter(kind=RollupRun.Kind.FULL).order_by("-started_at")[0]
+            runs.append((rows, seconds, run.decision_seconds or 0.0))
+        (rows, scratch, scratch_decisions), (_rows, seconds, decided) = runs
+        return {
+            "rows": rows,
+            "seconds": seconds,
+            "decisions": decided,
+            "scratch_seconds": scratch,
+            "scratch_decisions": scratch_decisions,
+        }
 
     def step_incremental(self) -> dict:
         """The roll-up one approval enqueues: the indicators of a monthly report, for its
@@ -117,12 +138,38 @@ class Command(BaseCommand):
             submission.values.filter(category=None).values_list("indicator_id", flat=True)
         )
         slug = submission.organization.slug
-        # As the task runs after an approval: every indicator of the report, in a transaction
-        # of its own. Roll-ups are idempotent, so the data stay as they were.
+        # A worker process has rolled up other reports before: the first roll-up of a fresh
+        # process also loads the numerical libraries and warms Django's caches, and is
+        # reported apart. It rolls up another organization's report of the same month.
+        other = (
+            Submission.objects.filter(
+                organization__slug__startswith=benchmark.PREFIX,
+                status=SubmissionStatus.APPROVED,
+                period_start=submission.period_start,
+            )
+            .exclude(organization=submission.organization)
+            .first()
+        )
         started = time.perf_counter()
-        rollups.rollup(indicator_ids, submission.period_type, submission.period_start, slug)
-        whole = time.perf_counter() - started
-        decided = RollupRun.objects.order_by("-started_at", "-pk").first().decision_seconds or 0
+        rollups.rollup(
+            list(other.values.filter(category=None).values_list("indicator_id", flat=True)),
+            other.period_type,
+            other.period_start,
+            other.organization.slug,
+        )
+        first = time.perf_counter() - started
+        # As the task runs after an approval: every indicator of the report, in a transaction
+        # of its own. Roll-ups are idempotent, so the data stay as they were: five runs, the
+        # median reported (one run on this machine varies by a tenth either way).
+        runs = []
+        for _run in range(5):
+            started = time.perf_counter()
+            rollups.rollup(indicator_ids, submission.period_type, submission.period_start, slug)
+            seconds = time.perf_counter() - started
+            run = RollupRun.objects.order_by("-started_at", "-pk").first()
+            runs.append((seconds, run.decision_seconds or 0))
+        whole, decided = sorted(runs)[len(runs) // 2]
+        slowest = max(seconds for seconds, _decided in runs)
         timings = []
         for indicator_id in indicator_ids:
             started = time.perf_counter()
@@ -134,6 +181,8 @@ class Command(BaseCommand):
             "median_ms": statistics.median(timings) * 1000,
             "max_ms": max(timings) * 1000,
             "decisions_ms": decided * 1000,
+            "first_ms": first * 1000,
+            "slowest_ms": slowest * 1000,
         }
 
     def step_import(self) -> dict:
@@ -176,7 +225,7 @@ class Command(BaseCommand):
                 f"{group['peak_mb']:.0f} MB",
             ),
             (
-                "Full roll-up (rewrite all)",
+                "Full roll-up (nightly)",
                 f"{full['rows']:,} rows",
                 f"{full['seconds']:.2f} s",
                 f"{ratio:.2f}× the GROUP BY (goal ≤ 2×)",
@@ -184,18 +233,27 @@ class Command(BaseCommand):
             ),
             (
                 "  of which disclosure decisions",
-                "every figure",
+                "kept when unchanged",
                 f"{full['decisions']:.2f} s",
                 f"the figures alone: {full['seconds'] - full['decisions']:.2f} s, "
                 f"{(full['seconds'] - full['decisions']) / group['seconds']:.2f}× the GROUP BY",
                 "",
             ),
             (
+                "Full roll-up, every figure decided",
+                "after a rule change",
+                f"{full['scratch_seconds']:.2f} s",
+                f"of which disclosure decisions {full['scratch_decisions']:.2f} s",
+                "",
+            ),
+            (
                 "Incremental after one approval",
                 f"{inc['rows']} indicators",
                 f"{inc['seconds'] * 1000:.0f} ms",
-                f"goal < 100 ms, decisions {inc['decisions_ms']:.0f} ms of it; one indicator "
-                f"alone: median {inc['median_ms']:.0f} ms, max {inc['max_ms']:.0f} ms",
+                f"median of 5 (goal < 100 ms), slowest {inc.get('slowest_ms', 0):.0f} ms, "
+                f"decisions {inc['decisions_ms']:.0f} ms of it; one indicator "
+                f"alone: median {inc['median_ms']:.0f} ms, max {inc['max_ms']:.0f} ms; "
+                f"the first in a fresh process {inc.get('first_ms', 0):.0f} ms",
                 f"{inc['peak_mb']:.0f} MB",
             ),
             (
