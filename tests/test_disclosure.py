@@ -417,6 +417,68 @@ def test_the_full_rebuild_decides_again_only_what_changed(published_region, monk
     assert decisions.decide() == 0  # a decision from scratch changes nothing
 
 
+def test_incremental_roll_ups_of_months_keep_quarters_and_years_safe(world):
+    """Partners report months one by one; each approval's roll-up decides its month and
+    derives the quarter and year around it from the months' stored decisions. The quarter is
+    published only where every month is, and the audit recovers nothing."""
+    from tests.factories import IndicatorFactory
+
+    monthly = IndicatorFactory(
+        code="monthly-enrolled", unit="count", period_type="month", roll_up_periods=True
+    )
+    sex = Dimension.objects.create(code="sex", name="Sex")
+    female = Category.objects.create(dimension=sex, code="female", name="Female")
+    male = Category.objects.create(dimension=sex, code="male", name="Male")
+    monthly.dimensions.add(sex)
+    partners = [
+        world.org_a,
+        world.org_b,
+        OrganizationFactory(name="Alamance CC", slug="alamance-cc", county="Alamance"),
+        OrganizationFactory(
+            name="Orange Schools", slug="ocs", sector_type=SectorType.K12, county="Orange"
+        ),
+        OrganizationFactory(name="Orange Works", slug="ow", county="Orange"),
+    ]
+    monthly.reporting_organizations.add(*partners)
+    for month in (1, 2, 3):
+        for n, org in enumerate(partners):
+            f, m = 20 + 7 * n + month, (3 if (n + month) % 3 == 0 else 12 + n)
+            submission = Submission.objects.create(
+                organization=org,
+                period_type="month",
+                period_start=date(2025, month, 1),
+                status=SubmissionStatus.APPROVED,
+            )
+            for category, value in ((None, f + m), (female, f), (male, m)):
+                DataValue.objects.create(
+                    submission=submission, indicator=monthly, category=category, value=value
+                )
+            rollups.rollup([monthly.pk], "month", date(2025, month, 1), org.slug)
+    figures = Aggregate.objects.filter(indicator=monthly).exclude(scope_type="organization")
+    hidden = {
+        (a.period_type, a.period_start, a.scope_type, a.scope_key, a.category_code)
+        for a in figures
+        if a.disclosure in disclosure.HIDDEN
+    }
+    assert any(key[0] == "month" for key in hidden)
+    for quarter in figures.filter(period_type="quarter"):
+        months = {
+            (
+                "month",
+                date(2025, m, 1),
+                quarter.scope_type,
+                quarter.scope_key,
+                quarter.category_code,
+            )
+            for m in (1, 2, 3)
+        }
+        if months & hidden:
+            assert quarter.disclosure in disclosure.HIDDEN, quarter
+    out = io.StringIO()
+    call_command("audit_disclosure", "--indicator", "monthly-enrolled", "--no-ranges", stdout=out)
+    assert "suppressed figures recovered exactly: 0" in out.getvalue()
+
+
 # --- The one way out -------------------------------------------------------------------
 
 # Modules that may read stored figures directly: the layer itself, the roll-up that writes
