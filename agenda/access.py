@@ -21,7 +21,7 @@ class LinkGone(Exception):
 
 
 def get_agenda_for(request: HttpRequest, write: bool = False) -> Roles:
-    return require_backbone(request) if write else roles_for(request)
+    return require_backbone(request) if write else roles_for(request.user)
 
 
 def get_goal_for(request: HttpRequest, pk: int) -> Goal:
@@ -37,7 +37,7 @@ def get_strategy_for(request: HttpRequest, pk: int) -> Strategy:
 def get_dashboard_for(request: HttpRequest) -> Roles:
     """The dashboards of signed-in people. Returns their roles; 403 for a funder while the
     dashboards are not published for funders."""
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     if roles.backbone or roles.partner:
         return roles
     if roles.funder and Publication.load().for_funders:

@@ -51,7 +51,7 @@ OVERLAP_RULE = gettext_lazy(
 
 def get_activities_for(request: HttpRequest) -> Roles:
     """Every signed-in person reads the commitments and the matrix."""
-    return roles_for(request)
+    return roles_for(request.user)
 
 
 def recordable_organizations(request: HttpRequest):
@@ -81,7 +81,7 @@ def get_commitment_for(
     partnership, so nobody gets a 404 for an existing one); changing it is for the
     organization's people and backbone staff, posting progress for the organization's
     people only. Others get 403."""
-    roles = require_writer(request) if (write or progress) else roles_for(request)
+    roles = require_writer(request) if (write or progress) else roles_for(request.user)
     commitment = get_object_or_404(
         Commitment.objects.select_related("strategy__goal", "organization", "created_by"), pk=pk
     )

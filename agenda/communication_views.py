@@ -112,7 +112,7 @@ def can_edit_meeting(roles: Roles, user, meeting: Meeting) -> bool:
 def get_meeting_for(request: HttpRequest, pk: int, write: bool = False) -> Meeting:
     """Every signed-in person reads a meeting; backbone staff and the current lead of its
     working group edit it."""
-    roles = require_writer(request) if write else roles_for(request)
+    roles = require_writer(request) if write else roles_for(request.user)
     meeting = get_object_or_404(
         Meeting.objects.select_related("working_group", "created_by"), pk=pk
     )
@@ -142,7 +142,7 @@ def get_notification_for(request: HttpRequest, pk: int) -> Notification:
 @require_GET
 def updates(request: HttpRequest) -> HttpResponse:
     """The feed, newest first, filtered by organization or working group in the URL."""
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     organizations = list(
         Organization.objects.filter(posts__isnull=False).distinct().order_by("name")
     )
@@ -200,7 +200,7 @@ def post_create(request: HttpRequest) -> HttpResponse:
 
 
 def _post_context(request: HttpRequest, post: Post, form: CommentForm | None = None) -> dict:
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     return {
         "post": post,
         "comments": post.comments.select_related("author"),
@@ -245,7 +245,7 @@ def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     now = timezone.now()
     meetings = Meeting.objects.select_related("working_group").annotate(
         decision_count=Count("decisions", distinct=True),
@@ -317,7 +317,7 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for(request, pk)
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     context = {
         "meeting": meeting,
         "decisions": meeting.decisions.order_by("pk"),

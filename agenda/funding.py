@@ -39,7 +39,7 @@ ZERO = Decimal("0.00")
 
 def get_funding_for(request: HttpRequest, write: bool = False) -> Roles:
     """Everyone signed in reads the funding streams; backbone staff change them."""
-    return require_backbone(request) if write else roles_for(request)
+    return require_backbone(request) if write else roles_for(request.user)
 
 
 def get_stream_for(request: HttpRequest, pk: int) -> FundingStream:

@@ -27,13 +27,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from common.cache import bump, cached, counter
 from common.charts import line_chart
 from measures.periods import Period, PeriodType
 from partners.models import Organization, Partnership, PartnershipKind, SectorType
@@ -512,17 +512,14 @@ def network_view(day: date) -> NetworkView:
 # Caching: the network's figures change only when an organization, a partnership, a pathway or
 # a step changes. Each of those saves bumps a version number in the cache (signals connected in
 # AgendaConfig.ready), and the view is cached under it and the day.
-VERSION_KEY = "network:version"
-
-
 def bump_version(**_kwargs) -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    bump("network")
 
 
 def cached_network_view(day: date) -> "NetworkView":
-    version = cache.get_or_set(VERSION_KEY, 1, None)
-    key = f"network:{version}:{day.isoformat()}:{get_language()}"
-    return cache.get_or_set(key, lambda: network_view(day), 60 * 60)
+    return cached(
+        "network",
+        (day.isoformat(), get_language()),
+        lambda: network_view(day),
+        stamp=counter("network"),
+    )

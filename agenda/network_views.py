@@ -28,7 +28,7 @@ class DayForm(forms.Form):
 
 def get_network_for(request: HttpRequest) -> Roles:
     """Every signed-in person reads the network map, funders included; nobody writes here."""
-    return roles_for(request)
+    return roles_for(request.user)
 
 
 @login_required

@@ -12,7 +12,7 @@ from partners.roles import Roles, roles_for
 
 
 def require_writer(request: HttpRequest) -> Roles:
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     if roles.read_only:
         raise PermissionDenied("This account can read but not change anything.")
     return roles

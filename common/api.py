@@ -31,7 +31,6 @@ def api_view(view):
                 return api_error(401, _("This token is not valid, or has been revoked."))
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
             request.user = token.user
-            request._roles = None
         elif not request.user.is_authenticated:
             return api_error(401, _("Sign in, or send a token: Authorization: Bearer <token>."))
         return view(request, *args, **kwargs)

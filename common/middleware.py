@@ -45,6 +45,6 @@ class ReadOnlyRolesMiddleware:
         match = request.resolver_match
         if match is None or match.url_name in ACCOUNT_ROUTES or "admin" in match.namespaces:
             return None
-        if roles_for(request).read_only:
+        if roles_for(request.user).read_only:
             raise PermissionDenied("This account can read but not change anything.")
         return None

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "pathways",
     "measures",
     "agenda",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -22,7 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
     organizations' latest figures beside the region's."""
     if not request.user.is_authenticated:
         return redirect("login")
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     context = {}
     if roles.backbone:
         context["awaiting"] = awaiting_review()

@@ -50,7 +50,7 @@ def get_report_for(
     draft is never shown outside). ``write`` is "enter" (the organization's members),
     "submit" (its lead) or "review" (backbone staff); others get 403.
     """
-    roles = require_writer(request) if write else roles_for(request)
+    roles = require_writer(request) if write else roles_for(request.user)
     organization = get_object_or_404(Organization, slug=slug)
     if not (roles.backbone or roles.is_member_of(organization.pk)):
         raise Http404("No such report.")
@@ -91,7 +91,7 @@ def get_import_for(request: HttpRequest, pk: int):
     """An import is seen by the person who started it and by backbone staff."""
     from measures.models import ImportJob
 
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     job = get_object_or_404(ImportJob, pk=pk)
     if not (roles.backbone or job.created_by_id == request.user.pk):
         raise Http404("No such import.")

@@ -83,7 +83,7 @@ def indicator_values(request: HttpRequest, code: str) -> HttpResponse:
     output = request.GET.get("format", "json")
     if output not in ("json", "csv"):
         return api_error(400, _("format must be json or csv."))
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     audience = Audience.of(roles)
     if not publication.may_read(audience):
         return api_error(403, _("The backbone staff have not published the figures for you."))

@@ -6,14 +6,10 @@ ever read again, in any process; old entries simply expire. One small query per 
 the stamp. Entries hold data, never HTML: pages still render per person.
 """
 
-import hashlib
-
-from django.core.cache import cache
 from django.db.models import Count, Max
 
+from common import cache as common_cache
 from measures.models import RollupRun
-
-TIMEOUT = 60 * 60
 
 
 def stamp() -> str:
@@ -27,10 +23,4 @@ def stamp() -> str:
 def cached(parts: tuple, compute, *, extra: str = ""):
     """``compute()``'s result for ``parts`` (which must name everything it depends on,
     including who is reading when that changes what may be shown)."""
-    raw = "|".join(str(p) for p in (stamp(), extra, *parts))
-    key = "figures:" + hashlib.sha256(raw.encode()).hexdigest()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
+    return common_cache.cached("figures", (extra, *parts), compute, stamp=stamp())

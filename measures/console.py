@@ -12,11 +12,8 @@ the submissions of the window), the queue one, the outliers two, the breakdowns 
 roll-ups two.
 """
 
-import hashlib
-
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -24,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from common.access import require_backbone
+from common.cache import cached
 from common.htmx import is_fragment_request, render_page
 from measures.models import DataValue, RollupRun, Submission, ValueChange
 from measures.periods import PeriodType
@@ -83,13 +81,12 @@ def _values_stamp() -> str:
 
 
 def _flags(period_type: str, starts) -> dict:
-    raw = f"{period_type}:{starts}:{_values_stamp()}"
-    key = "console-flags:" + hashlib.sha256(raw.encode()).hexdigest()
-    return cache.get_or_set(
-        key,
+    return cached(
+        "console-flags",
+        (period_type, starts),
         lambda: {
             "outliers": outlier_flags(period_type, starts),
             "breakdowns": breakdown_flags(period_type, starts),
         },
-        60 * 60,
+        stamp=_values_stamp(),
     )

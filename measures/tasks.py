@@ -30,7 +30,6 @@ def rebuild_all_aggregates() -> int:
 @shared_task(acks_late=True, time_limit=60 * 60, soft_time_limit=55 * 60)
 def run_import(job_id: int) -> str:
     """Check and load an uploaded CSV file, reporting progress on the job."""
-    from django.test import RequestFactory
     from django.utils import timezone
 
     from measures import imports
@@ -41,12 +40,10 @@ def run_import(job_id: int) -> str:
     if job.is_finished:
         return job.status
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING)
-    request = RequestFactory().get("/")
-    request.user = job.created_by
     result = imports.run(
         job.content,
         user=job.created_by,
-        roles=roles_for(request),
+        roles=roles_for(job.created_by),
         approve=job.approve,
         source=job.filename,
         progress=lambda n: ImportJob.objects.filter(pk=job.pk).update(checked_rows=n),

@@ -388,7 +388,7 @@ def explain(request: HttpRequest, code: str) -> HttpResponse:
     """How one rolled-up figure was made: the rule, the sums, and (to those allowed to see
     them) the approved values it came from."""
     indicator = get_indicator_for(request, code)
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     form = ExplainForm(request.GET)
     if not form.is_valid():
         return render(
@@ -604,7 +604,7 @@ def pathway_measures(request: HttpRequest, slug: str) -> HttpResponse:
     from pathways.access import get_pathway_for
 
     pathway = get_pathway_for(request, slug)
-    audience = Audience.of(roles_for(request))
+    audience = Audience.of(roles_for(request.user))
     context = {
         "pathway": pathway,
         "published": publication.may_read(audience),

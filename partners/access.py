@@ -9,7 +9,7 @@ from partners.roles import roles_for
 
 def get_organization_for(request: HttpRequest, slug: str, write: bool = False) -> Organization:
     """Every signed-in person reads the directory; a lead edits their own, backbone any."""
-    roles = require_writer(request) if write else roles_for(request)
+    roles = require_writer(request) if write else roles_for(request.user)
     organization = get_object_or_404(Organization, slug=slug)
     if write and not (roles.backbone or roles.is_lead_of(organization.pk)):
         raise PermissionDenied("Only the organization's lead or backbone staff may edit it.")

@@ -4,4 +4,4 @@ from partners.roles import roles_for
 
 
 def roles(request):
-    return {"roles": SimpleLazyObject(lambda: roles_for(request))}
+    return {"roles": SimpleLazyObject(lambda: roles_for(request.user))}

@@ -55,7 +55,7 @@ def require_partnership_recorder(request: HttpRequest) -> Roles:
 
 
 def get_partnership_for(request: HttpRequest, pk: int, write: bool = False) -> Partnership:
-    roles = require_writer(request) if write else roles_for(request)
+    roles = require_writer(request) if write else roles_for(request.user)
     partnership = get_object_or_404(
         Partnership.objects.select_related("first", "second", "created_by"), pk=pk
     )
@@ -81,7 +81,7 @@ def get_group_for(
     ``manage`` (members, lead): backbone staff or the group's current lead."""
     if edit:
         require_backbone(request)
-    roles = require_writer(request) if manage else roles_for(request)
+    roles = require_writer(request) if manage else roles_for(request.user)
     group = get_object_or_404(WorkingGroup, slug=slug)
     if manage and not can_manage_group(roles, request.user, current_lead_term(group)):
         raise PermissionDenied("Only backbone staff or the group's lead manage its members.")
@@ -94,7 +94,7 @@ def get_group_for(
 @login_required
 @require_GET
 def partnership_list(request: HttpRequest) -> HttpResponse:
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     today = timezone.localdate()
     filters = PartnershipFilterForm(request.GET or None)
     partnerships = filters.filter(
@@ -127,7 +127,7 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "partnership": partnership,
         "pathways": list(_pathways_queryset().filter(partnerships=partnership)),
-        "can_edit": can_edit_partnership(roles_for(request), partnership),
+        "can_edit": can_edit_partnership(roles_for(request.user), partnership),
         "active": partnership.is_active_on(timezone.localdate()),
     }
     return render(request, "network/partnership_detail.html", context)
@@ -149,7 +149,7 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = get_partnership_for(request, pk, write=True)
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     data = request.POST if request.method == "POST" else None
     form = PartnershipForm(data, instance=partnership, roles=roles)
     if request.method == "POST" and form.is_valid():
@@ -175,7 +175,7 @@ def _sector_label(value: str) -> str:
 @login_required
 @require_GET
 def working_group_list(request: HttpRequest) -> HttpResponse:
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     groups = list(
         WorkingGroup.objects.annotate(member_count=Count("members", distinct=True))
         .prefetch_related(
@@ -244,7 +244,7 @@ def sectors_of(members: list[User]) -> list[dict]:
 @require_GET
 def working_group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     group = get_group_for(request, slug)
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     members = _members(group)
     terms = list(group.lead_terms.select_related("lead").order_by("-start", "-pk"))
     current = next((t for t in terms if t.end is None), None)

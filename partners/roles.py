@@ -1,8 +1,6 @@
-"""What the signed-in person may do, computed once per request from their memberships."""
+"""What a person may do, computed once from their memberships."""
 
 from dataclasses import dataclass, field
-
-from django.http import HttpRequest
 
 from partners.models import Membership, Role
 
@@ -43,15 +41,16 @@ class Roles:
         return ""
 
 
-def roles_for(request: HttpRequest) -> Roles:
-    cached = getattr(request, "_roles", None)
+def roles_for(person) -> Roles:
+    """What a person (a user, or an anonymous visitor) may do, from their memberships; kept
+    on the user object, so a request asks the database once."""
+    cached = getattr(person, "_pathways_roles", None)
     if cached is not None:
         return cached
-    user = request.user
-    if not user.is_authenticated:
+    if not person.is_authenticated:
         roles = Roles()
     else:
-        rows = list(Membership.objects.filter(user=user).values_list("organization_id", "role"))
+        rows = list(Membership.objects.filter(user=person).values_list("organization_id", "role"))
         roles = Roles(
             authenticated=True,
             backbone=any(role == Role.BACKBONE for _, role in rows),
@@ -59,5 +58,5 @@ def roles_for(request: HttpRequest) -> Roles:
             lead_org_ids=frozenset(org for org, role in rows if role == Role.LEAD),
             member_org_ids=frozenset(org for org, role in rows if role in (Role.MEMBER, Role.LEAD)),
         )
-    request._roles = roles
+    person._pathways_roles = roles
     return roles

@@ -52,7 +52,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_organization_for(request, slug)
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     insider = roles.backbone or roles.is_member_of(organization.pk)
     context = {
         "organization": organization,
@@ -74,7 +74,7 @@ def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_organization_for(request, slug, write=True)
     before = (organization.county, organization.sector_type)
     form = OrganizationForm(
-        request.POST or None, instance=organization, may_place=roles_for(request).backbone
+        request.POST or None, instance=organization, may_place=roles_for(request.user).backbone
     )
     formset = ContactFormSet(request.POST or None, instance=organization, prefix="contacts")
     if request.method == "POST" and form.is_valid() and formset.is_valid():

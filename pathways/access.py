@@ -29,7 +29,7 @@ def can_edit_provided_by(roles: Roles, organization_id: int | None) -> bool:
 
 
 def get_step_for(request: HttpRequest, pk: int, write: bool = False) -> Step:
-    roles = require_writer(request) if write else roles_for(request)
+    roles = require_writer(request) if write else roles_for(request.user)
     step = get_object_or_404(Step.objects.select_related("pathway", "provider"), pk=pk)
     if write and not can_edit_provided_by(roles, step.provider_id):
         raise PermissionDenied("Only backbone staff or the provider's lead edit this step.")
@@ -37,7 +37,7 @@ def get_step_for(request: HttpRequest, pk: int, write: bool = False) -> Step:
 
 
 def get_program_for(request: HttpRequest, pk: int, write: bool = False) -> Program:
-    roles = require_writer(request) if write else roles_for(request)
+    roles = require_writer(request) if write else roles_for(request.user)
     program = get_object_or_404(Program.objects.select_related("provider"), pk=pk)
     if write and not can_edit_provided_by(roles, program.provider_id):
         raise PermissionDenied("Only backbone staff or the provider's lead edit this program.")

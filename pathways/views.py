@@ -126,7 +126,7 @@ def pathway_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The map of a pathway's steps by stage, and the same steps as a list."""
     pathway = get_pathway_for(request, slug)
     pathway_map = build_map(pathway)
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     editable = set()
     if not roles.read_only:
         editable = {
@@ -236,7 +236,7 @@ def _pathways_of(steps) -> list[Pathway]:
 @require_GET
 def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_program_for(request, pk)
-    roles = roles_for(request)
+    roles = roles_for(request.user)
     context = {
         "program": program,
         "cost": dollars(program.cost),

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from measures import benchmark
+from demo import large as benchmark
 from measures.models import Aggregate, DataValue, Indicator, Submission
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +40,7 @@ def test_seed_large_makes_the_data_once(small_scale):
 
 @pytest.mark.parametrize("step", ["group_by", "full_rollup", "incremental", "import", "pages"])
 def test_every_step_runs_and_reports_figures(small_scale, monkeypatch, step):
-    from agenda.management.commands import benchmark as command
+    from demo.management.commands import benchmark as command
 
     monkeypatch.setattr(command, "IMPORT_ROWS", 500)
     out = StringIO()
@@ -52,7 +52,7 @@ def test_every_step_runs_and_reports_figures(small_scale, monkeypatch, step):
 
 
 def test_the_table_shows_each_figure_and_goal(db):
-    from agenda.management.commands.benchmark import Command
+    from demo.management.commands.benchmark import Command
 
     out = StringIO()
     command = Command(stdout=out)
@@ -90,7 +90,7 @@ def test_the_table_shows_each_figure_and_goal(db):
 
 
 def test_the_pages_table_prints_each_page(db):
-    from agenda.management.commands.benchmark import Command
+    from demo.management.commands.benchmark import Command
 
     out = StringIO()
     Command(stdout=out).print_pages(

@@ -491,10 +491,10 @@ MAY_READ_STORED_FIGURES = {
     "measures/rollups.py",
     "measures/audit.py",
     "measures/admin.py",
-    "measures/benchmark.py",
-    "agenda/demo.py",
-    "agenda/benchmark.py",
-    "agenda/management/commands/benchmark.py",
+    "demo/large.py",
+    "demo/region.py",
+    "demo/pages.py",
+    "demo/management/commands/benchmark.py",
 }
 
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from agenda import demo
+from demo import region as demo
 from measures.models import DataValue
 from measures.periods import Period, PeriodType
 from partners.models import Membership, User

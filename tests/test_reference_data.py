@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from demo import pathways as demo
 from partners.models import Organization, SectorType
-from pathways import demo
 from pathways.models import (
     STAGE_ORDER,
     Audience,

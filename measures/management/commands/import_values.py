@@ -1,7 +1,6 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.test import RequestFactory
 
 from measures import imports
 from partners.models import User
@@ -31,8 +30,6 @@ class Command(BaseCommand):
             data = file.read_bytes()
         except OSError as error:
             raise CommandError(f"Cannot read {file}: {error}") from error
-        request = RequestFactory().get("/")
-        request.user = user
         try:
             text = imports.decode(data)
         except imports.ImportError_ as error:
@@ -40,7 +37,7 @@ class Command(BaseCommand):
         result = imports.run(
             text,
             user=user,
-            roles=roles_for(request),
+            roles=roles_for(user),
             approve=approve,
             source=file.name,
             progress=lambda n: self.stderr.write(f"  checked {n} rows…"),

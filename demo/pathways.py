@@ -200,7 +200,7 @@ OCCUPATIONS = [
     ),
 ]
 
-# Organizations the pathways name, as agenda/demo.py's PARTNERS has them (used when the
+# Organizations the pathways name, as demo/region.py's PARTNERS has them (used when the
 # caller does not pass them in).
 PROVIDERS = {
     "durham-public-schools": ("Durham Public Schools", SectorType.K12),

@@ -18,11 +18,10 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.test import RequestFactory
 from django.utils import timezone
 
-from agenda import benchmark as page_benchmark
-from measures import benchmark, imports, rollups
+from demo import large, pages
+from measures import imports, rollups
 from measures.models import (
     Aggregate,
     DataValue,
@@ -60,7 +59,7 @@ class Command(BaseCommand):
             return
         # The benchmark database is kept between runs: bring its tables up to date first.
         call_command("migrate", verbosity=0)
-        if not benchmark.exists():
+        if not large.exists():
             self.stderr.write("Creating the large data set (seed_demo --scale large)…")
             call_command("seed_demo", "--scale", "large", stdout=self.stderr)
         results = {}
@@ -129,7 +128,7 @@ class Command(BaseCommand):
         month and the quarter and year that contain it; also each indicator alone."""
         submission = (
             Submission.objects.filter(
-                organization__slug__startswith=benchmark.PREFIX,
+                organization__slug__startswith=large.PREFIX,
                 status=SubmissionStatus.APPROVED,
             )
             .order_by("-period_start", "organization_id")
@@ -144,7 +143,7 @@ class Command(BaseCommand):
         # reported apart. It rolls up another organization's report of the same month.
         other = (
             Submission.objects.filter(
-                organization__slug__startswith=benchmark.PREFIX,
+                organization__slug__startswith=large.PREFIX,
                 status=SubmissionStatus.APPROVED,
                 period_start=submission.period_start,
             )
@@ -189,15 +188,13 @@ class Command(BaseCommand):
 
     def step_import(self) -> dict:
         """Check and store 100,000 rows as drafts, then roll the transaction back."""
-        rows = benchmark.import_rows(timezone.localdate(), IMPORT_ROWS)
+        rows = large.import_rows(timezone.localdate(), IMPORT_ROWS)
         text = "\n".join([",".join(imports.COLUMNS)] + [",".join(r) for r in rows]) + "\n"
         staff = Membership.objects.filter(role=Role.BACKBONE).select_related("user").first()
         user = staff.user if staff else User.objects.filter(is_superuser=True).first()
         if user is None:
             raise CommandError("The import needs a backbone staff account (run seed_demo).")
-        request = RequestFactory().get("/")
-        request.user = user
-        roles = roles_for(request)
+        roles = roles_for(user)
         started = time.perf_counter()
         with transaction.atomic():
             result = imports.run(text, user=user, roles=roles, source="benchmark.csv")
@@ -209,8 +206,8 @@ class Command(BaseCommand):
 
     def step_pages(self) -> dict:
         """Server time of the dashboard and indicator pages, warm and cold, and their queries."""
-        pages = page_benchmark.page_timings()
-        return {"rows": len(pages), "pages": pages}
+        timings = pages.page_timings()
+        return {"rows": len(timings), "pages": timings}
 
     # --- output ------------------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from agenda import demo
+from demo import region
 
 
 class Command(BaseCommand):
@@ -35,7 +35,7 @@ class Command(BaseCommand):
             )
         if with_users and not settings.DEMO_PASSWORD:
             raise CommandError("DEMO_PASSWORD is empty.")
-        counts = demo.seed(
+        counts = region.seed(
             today=timezone.localdate(), with_users=with_users, password=settings.DEMO_PASSWORD
         )
         self.stdout.write(
@@ -47,17 +47,18 @@ class Command(BaseCommand):
         if scale == "large":
             self.seed_large()
         if with_users:
-            for email, _name, _org, role in demo.DEMO_USERS:
+            for email, _name, _org, role in region.DEMO_USERS:
                 self.stdout.write(f"  {email:<26} {role.label}")
             self.stdout.write("  password: the DEMO_PASSWORD setting (default pathways-demo)")
 
     def seed_large(self):
-        from measures import benchmark, rollups
+        from demo import large
+        from measures import rollups
 
         started = time.perf_counter()
         try:
-            created = benchmark.seed_large(timezone.localdate())["created"]
-        except benchmark.NeedsPostgreSQL as error:
+            created = large.seed_large(timezone.localdate())["created"]
+        except large.NeedsPostgreSQL as error:
             raise CommandError(str(error)) from None
         if created:
             self.stdout.write(

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from demo.pathways import seed_pathways
 from measures import rollups
 from measures.library import LIBRARY, LibraryIndicator
 from measures.models import (
@@ -24,7 +25,6 @@ from measures.models import (
 )
 from measures.periods import Period
 from partners.models import Membership, Organization, Role, SectorType, User
-from pathways.demo import seed_pathways
 
 BACKBONE = ("durham-pathways-backbone", "Durham Pathways Partnership (demo backbone)")
 FUNDER = ("triangle-community-foundation", "Triangle Community Foundation")

@@ -1,0 +1,45 @@
+"""The product's one way of caching computed data, with one key scheme.
+
+An entry's key is ``<namespace>:<sha256 of its stamp and parts>``. The stamp names the version
+of the data the entry was computed from (a count of roll-ups, the newest value, a counter that
+saves bump): when the data change the stamp changes, so no entry made before is read again, in
+any process, and old entries simply expire. The parts name everything else the result depends
+on, the reader's language or role included when they change it. Entries hold data, never HTML.
+"""
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+
+HOUR = 60 * 60
+
+
+def key(namespace: str, stamp: str, parts: tuple) -> str:
+    raw = "|".join(str(part) for part in (stamp, *parts))
+    return f"{namespace}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def cached(
+    namespace: str, parts: tuple, compute: Callable[[], Any], *, stamp: str, timeout=HOUR
+) -> Any:
+    """``compute()``'s result, computed once for this stamp and these parts."""
+    entry = key(namespace, stamp, parts)
+    value = cache.get(entry)
+    if value is None:
+        value = compute()
+        cache.set(entry, value, timeout)
+    return value
+
+
+def counter(name: str) -> str:
+    """A stamp that ``bump(name)`` changes: for data whose saves are few and known."""
+    return str(cache.get_or_set(f"version:{name}", 1, None))
+
+
+def bump(name: str) -> None:
+    try:
+        cache.incr(f"version:{name}")
+    except ValueError:  # not there yet, or expired: any other number will do
+        cache.set(f"version:{name}", 2, None)
