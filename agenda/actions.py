@@ -2,12 +2,10 @@
 keeps a version of the whole agenda in the same transaction."""
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from agenda import versions
-from agenda.models import AgendaVersion, Publication, ShareLink
-from measures import tasks as measure_tasks
+from agenda.models import AgendaVersion
 
 
 @transaction.atomic
@@ -44,27 +42,3 @@ def ensure_first_version(by=None) -> None:
     with transaction.atomic():
         if not AgendaVersion.objects.exists():
             versions.record(by, _("The agenda as first recorded"))
-
-
-@transaction.atomic
-def publish(form, by) -> Publication:
-    publication = form.save(commit=False)
-    publication.updated_by = by
-    publication.save()
-    if {"min_organizations", "complete_percent"} & set(form.changed_data):
-        # Every disclosure decision, and every cached page, follows the new rules once the
-        # change is in.
-        measure_tasks.rebuild_all_aggregates.delay_on_commit()
-    return publication
-
-
-def create_share_link(*, label: str, expires_at, by) -> tuple[ShareLink, str]:
-    link, token = ShareLink.new(label=label, created_by=by, expires_at=expires_at)
-    link.save()
-    return link, token
-
-
-def revoke_share_link(link: ShareLink) -> None:
-    if link.revoked_at is None:
-        link.revoked_at = timezone.now()
-        link.save(update_fields=["revoked_at"])

@@ -46,6 +46,11 @@ INSTALLED_APPS = [
     "pathways",
     "measures",
     "agenda",
+    "network",
+    "activities",
+    "funding",
+    "communication",
+    "dashboards",
     "demo",
 ]
 
@@ -81,7 +86,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "partners.context_processors.roles",
-                "agenda.context_processors.publication",
+                "dashboards.context_processors.publication",
             ],
         },
     },
@@ -194,14 +199,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "measures.tasks.rebuild_all_aggregates",
         "schedule": crontab(hour=env_int("ROLLUP_HOUR", 3), minute=0),
     },
-    # The digest of the 7 days before the run (agenda/emails.py), Mondays at 07:00.
+    # The digest of the 7 days before the run (communication/emails.py), Mondays at 07:00.
     "weekly-digest": {
-        "task": "agenda.tasks.send_weekly_digest",
+        "task": "communication.tasks.send_weekly_digest",
         "schedule": crontab(day_of_week="mon", hour=7, minute=0),
     },
     # Reminders of reports due and overdue, on the schedule backbone staff set at /reminders/.
     "daily-report-reminders": {
-        "task": "agenda.tasks.send_report_reminders",
+        "task": "communication.tasks.send_report_reminders",
         "schedule": crontab(hour=env_int("REMINDER_HOUR", 6), minute=30),
     },
 }

@@ -432,9 +432,9 @@ GOALS = [
 def seed_agenda(*, today: date, by: User | None) -> int:
     """The demo's common agenda, with baselines and targets made from the demo figures.
     Does nothing when an agenda has already been recorded."""
-    from agenda.models import Agenda, AgendaVersion, Goal, Publication, Strategy
+    from agenda.models import Agenda, AgendaVersion, Goal, Strategy
     from agenda.versions import record, set_targets
-    from measures.models import Aggregate, Direction, ScopeType
+    from measures.models import Aggregate, Direction, Publication, ScopeType
 
     if AgendaVersion.objects.exists():
         return 0
@@ -590,7 +590,7 @@ WORKING_GROUPS = [
 
 def seed_network(*, today: date) -> int:
     """Demo partnerships and working groups. Does nothing when partnerships exist."""
-    from partners.models import LeadTerm, Partnership, WorkingGroup
+    from network.models import LeadTerm, Partnership, WorkingGroup
 
     if Partnership.objects.exists():
         return 0
@@ -622,7 +622,9 @@ def seed_network(*, today: date) -> int:
 def seed_activities(*, today: date) -> int:
     """Demo commitments under the agenda's strategies and two funding streams, all labelled
     as demo. Does nothing when commitments exist."""
-    from agenda.models import Commitment, FundingStream, Goal, ProgressUpdate, Strategy
+    from activities.models import Commitment, ProgressUpdate
+    from agenda.models import Goal, Strategy
+    from funding.models import FundingStream
 
     if Commitment.objects.exists() or not Strategy.objects.exists():
         return 0

@@ -227,12 +227,6 @@ class Pathway(models.Model):
     target_occupations = models.ManyToManyField(
         Occupation, blank=True, related_name="pathways", verbose_name=_("target occupations")
     )
-    partnerships = models.ManyToManyField(
-        "partners.Partnership",
-        blank=True,
-        related_name="pathways",
-        verbose_name=_("partnerships involved"),
-    )
     owner = models.ForeignKey(
         Organization,
         on_delete=models.PROTECT,

@@ -3,8 +3,7 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 
-from agenda.models import Publication
-from measures.models import Indicator, Unit
+from measures.models import Indicator, Publication, Unit
 from partners.models import Organization, Role, SectorType, User
 from tests.factories import PASSWORD, IndicatorFactory, OrganizationFactory, person
 

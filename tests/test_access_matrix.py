@@ -119,7 +119,7 @@ def first_version(world):
 def a_share_link(world):
     from datetime import timedelta
 
-    from agenda.actions import create_share_link
+    from dashboards.actions import create_share_link
 
     a_goal(world)
     return create_share_link(
@@ -145,7 +145,8 @@ def count_code(world):
 
 def a_commitment(world):
     """Org A's commitment: its member changes it; another partner and funders read it."""
-    from agenda.models import Commitment, Strategy
+    from activities.models import Commitment
+    from agenda.models import Strategy
 
     strategy = Strategy.objects.create(goal=a_goal(world), title="Career fairs")
     commitment = Commitment.objects.create(
@@ -159,7 +160,7 @@ def a_commitment(world):
 
 
 def a_funding_stream(world):
-    from agenda.models import FundingStream
+    from funding.models import FundingStream
 
     stream = FundingStream.objects.create(
         funder=world.funder_org,
@@ -175,7 +176,7 @@ def a_funding_stream(world):
 
 def a_partnership(world):
     """Org A and org B: the other lead (of org B) edits it; org A's member does not."""
-    from partners.models import Partnership
+    from network.models import Partnership
 
     partnership = Partnership.objects.create(
         first=world.org_a, second=world.org_b, kind="mou", start="2025-01-01"
@@ -185,7 +186,7 @@ def a_partnership(world):
 
 def a_working_group(world):
     """Led by the other lead (of org B), with org A's member in it."""
-    from partners.models import LeadTerm, WorkingGroup
+    from network.models import LeadTerm, WorkingGroup
 
     group = WorkingGroup.objects.create(slug="employers", name="Employers", charter="*Hire.*")
     group.members.add(world.member_a, world.lead_b)
@@ -201,11 +202,11 @@ def group_member_args(world):
     return [a_working_group(world).slug, world.member_a.pk]
 
 
-# Continuous communication (agenda/communication_views.py).
+# Continuous communication (communication/views.py).
 
 
 def a_post(world):
-    from agenda.communication import create_post
+    from communication.actions import create_post
 
     post = create_post(author=world.lead_a, title="News", body="*x*", organization=world.org_a)
     return [post.pk]
@@ -213,8 +214,8 @@ def a_post(world):
 
 def led_group_meeting(world):
     """A meeting of a working group that the other partner's lead leads."""
-    from agenda.models import Meeting
-    from partners.models import LeadTerm, WorkingGroup
+    from communication.models import Meeting
+    from network.models import LeadTerm, WorkingGroup
 
     group = WorkingGroup.objects.create(slug="bridge-group", name="Bridge programmes")
     LeadTerm.objects.create(group=group, lead=world.lead_b, start="2025-01-01")
@@ -226,7 +227,7 @@ def led_group_meeting(world):
 
 def member_action(world):
     """An action item owned by the partner member."""
-    from agenda.models import ActionItem, Meeting
+    from communication.models import ActionItem, Meeting
 
     meeting = Meeting.objects.create(
         title="Steering", starts_at=timezone.now(), created_by=world.backbone
@@ -238,13 +239,13 @@ def member_action(world):
 
 
 def member_notification(world):
-    from agenda.models import Notification
+    from communication.models import Notification
 
     return [Notification.objects.create(user=world.member_a, text="Hello").pk]
 
 
 def unsubscribe_args(world):
-    from agenda.emails import unsubscribe_token
+    from communication.emails import unsubscribe_token
 
     return [unsubscribe_token(world.member_a, "updates")]
 

@@ -8,18 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from activities.matrix import audience_key, build_matrix
+from activities.models import Commitment, CommitmentStatus, ProgressUpdate
 from agenda import versions
 from agenda.actions import ensure_first_version
-from agenda.activities import audience_key, build_matrix
-from agenda.models import (
-    Agenda,
-    AgendaVersion,
-    Commitment,
-    CommitmentStatus,
-    Goal,
-    ProgressUpdate,
-    Strategy,
-)
+from agenda.models import Agenda, AgendaVersion, Goal, Strategy
 from tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from agenda import emails, tasks
-from agenda.communication import add_comment, create_post, notify
-from agenda.models import (
+from communication import emails, tasks
+from communication.actions import add_comment, create_post, notify
+from communication.models import (
     ActionItem,
     Comment,
     Decision,
@@ -27,7 +27,8 @@ from agenda.models import (
     ReminderSchedule,
     ReminderSent,
 )
-from partners.models import LeadTerm, Role, WorkingGroup
+from network.models import LeadTerm, WorkingGroup
+from partners.models import Role
 from tests.factories import OrganizationFactory, person
 
 pytestmark = pytest.mark.django_db
@@ -620,11 +621,11 @@ def test_digest_queries_do_not_grow_with_people(world):
 def test_beat_runs_the_digest_on_monday_morning_and_the_reminders_daily():
     schedule = settings.CELERY_BEAT_SCHEDULE
     digest = schedule["weekly-digest"]
-    assert digest["task"] == "agenda.tasks.send_weekly_digest"
+    assert digest["task"] == "communication.tasks.send_weekly_digest"
     assert digest["schedule"].day_of_week == {1}
     assert digest["schedule"].hour == {7} and digest["schedule"].minute == {0}
     reminders = schedule["daily-report-reminders"]
-    assert reminders["task"] == "agenda.tasks.send_report_reminders"
+    assert reminders["task"] == "communication.tasks.send_report_reminders"
     assert len(reminders["schedule"].day_of_week) == 7
 
 

@@ -14,11 +14,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from agenda.actions import create_share_link, revoke_share_link
-from agenda.models import Goal, Publication
+from agenda.models import Goal
 from agenda.versions import set_targets
+from dashboards.actions import create_share_link, revoke_share_link
 from measures import status
-from measures.models import Aggregate, Direction, RollupRun
+from measures.models import Aggregate, Direction, Publication, RollupRun
 from measures.periods import parse_period
 from tests.factories import IndicatorFactory
 
@@ -346,7 +346,7 @@ def test_share_links_open_expire_and_can_be_revoked(world, client):
     bad = backbone.post(reverse("share_link_create"), {"label": "", "days": 0})
     assert bad.status_code == 400 and "This field is required." in bad.text
 
-    from agenda.models import ShareLink
+    from dashboards.models import ShareLink
 
     link = ShareLink.objects.get()
     assert backbone.post(reverse("share_link_revoke", args=[link.pk])).status_code == 302

@@ -21,7 +21,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from agenda.actions import create_share_link
+from dashboards.actions import create_share_link
 from measures import decisions, disclosure, rollups
 from measures.disclosure import Cell, Place, Rules
 from measures.models import (

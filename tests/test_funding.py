@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from agenda.funding import active_in, alignment, years
-from agenda.models import FundingStream, Goal, Strategy
+from agenda.models import Goal, Strategy
+from funding.alignment import active_in, alignment, years
+from funding.models import FundingStream
 from tests.factories import OrganizationFactory, SectorType
 
 pytestmark = pytest.mark.django_db

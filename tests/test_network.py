@@ -13,10 +13,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from agenda import network
-from agenda.network import Node, build_graph, health, over_time, quarter_ends
-from partners.models import LeadTerm, Partnership, SectorType, WorkingGroup
-from partners.network_forms import rotate_lead
+from network import map as network
+from network.forms import rotate_lead
+from network.map import Node, build_graph, health, over_time, quarter_ends
+from network.models import LeadTerm, Partnership, WorkingGroup
+from partners.models import SectorType
 from pathways.models import CareerCluster, Pathway, Sector, Step
 from tests.factories import OrganizationFactory
 

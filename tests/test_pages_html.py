@@ -115,7 +115,8 @@ PAGES = {
 
 
 def a_commitment(world):
-    from agenda.models import Commitment, Goal, Strategy
+    from activities.models import Commitment
+    from agenda.models import Goal, Strategy
 
     goal = Goal.objects.order_by("pk").first() or Goal.objects.create(title="Graduate")
     strategy = Strategy.objects.create(goal=goal, title="Career fairs")
@@ -131,7 +132,8 @@ def a_commitment(world):
 
 
 def a_stream(world):
-    from agenda.models import FundingStream, Goal
+    from agenda.models import Goal
+    from funding.models import FundingStream
 
     stream = FundingStream.objects.create(
         funder=world.funder_org,
@@ -147,7 +149,7 @@ def a_stream(world):
 
 
 def a_partnership(world):
-    from partners.models import Partnership
+    from network.models import Partnership
 
     partnership = Partnership.objects.create(
         first=world.org_a, second=world.org_b, kind="mou", start="2025-01-01"
@@ -156,7 +158,7 @@ def a_partnership(world):
 
 
 def a_working_group(world):
-    from partners.models import LeadTerm, WorkingGroup
+    from network.models import LeadTerm, WorkingGroup
 
     group = WorkingGroup.objects.create(slug="data", name="Data", charter="## Why\n\n*Share.*")
     group.members.add(world.member_a, world.lead_b)
@@ -223,7 +225,7 @@ def a_pathway_catalog(world):
 
 
 def a_post(world):
-    from agenda.communication import add_comment, create_post
+    from communication.actions import add_comment, create_post
 
     post = create_post(
         author=world.lead_a, title="News", body="## Now\n\n*Hello*", organization=world.org_a
@@ -238,7 +240,7 @@ def a_meeting(world):
 
     from django.utils import timezone
 
-    from agenda.models import ActionItem, Decision, Meeting
+    from communication.models import ActionItem, Decision, Meeting
 
     meeting = Meeting.objects.create(
         title="Steering",
@@ -255,7 +257,7 @@ def a_meeting(world):
 
 
 def some_notifications(world):
-    from agenda.communication import mark_read, notify
+    from communication.actions import mark_read, notify
 
     notify([world.member_a], "First", "/updates/", "updates")
     notify([world.member_a], "Second", "", "meetings")
@@ -264,14 +266,14 @@ def some_notifications(world):
 
 
 def a_reminder_sent(world):
-    from agenda.models import ReminderSent
+    from communication.models import ReminderSent
 
     ReminderSent.objects.create(organization=world.org_a, period_key=YEAR, kind="due")
     return []
 
 
 def unsubscribe_token(world):
-    from agenda.emails import unsubscribe_token
+    from communication.emails import unsubscribe_token
 
     return [unsubscribe_token(world.member_a, "weekly_digest")]
 

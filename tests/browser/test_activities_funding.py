@@ -6,7 +6,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from agenda.models import Commitment, FundingStream, Goal, ProgressUpdate, Strategy
+from activities.models import Commitment, ProgressUpdate
+from agenda.models import Goal, Strategy
+from funding.models import FundingStream
 from tests.browser.conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from agenda.models import Goal, Publication
+from agenda.models import Goal
 from agenda.versions import set_targets
-from measures.models import Category, Dimension
+from measures.models import Category, Dimension, Publication
 from measures.periods import parse_period
 from tests.browser.conftest import assert_accessible, log_in
 from tests.test_dashboards import agg, decide, rate
@@ -147,7 +147,7 @@ def test_anonymous_reads_public_shared_and_embedded_views(page, world):
 
     from django.utils import timezone
 
-    from agenda.actions import create_share_link
+    from dashboards.actions import create_share_link
 
     figures(world)
     agg(world.share, "2024", "12.5", numerator=Decimal(1), denominator=Decimal(8))

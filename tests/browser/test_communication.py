@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from agenda.models import ActionItem, Comment, Meeting, Post
+from communication.models import ActionItem, Comment, Meeting, Post
 from tests.browser.conftest import assert_accessible, log_in, log_out
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from partners.models import LeadTerm, Partnership, WorkingGroup
+from network.models import LeadTerm, Partnership, WorkingGroup
 from tests.browser.conftest import assert_accessible, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

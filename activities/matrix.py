@@ -1,0 +1,321 @@
+"""Mutually reinforcing activities: who may record what, every write, and the matrix.
+
+Partners (members and leads) record their own organization's commitments under the agenda's
+strategies and post their progress; backbone staff may record a commitment for any
+organization. Everyone signed in reads the commitments and the matrix; funders read only.
+
+The matrix puts the agenda's strategies (rows, grouped by goal) against organizations
+(columns) and flags, by the rules in ``GAP_RULE`` and ``OVERLAP_RULE``:
+
+* a **gap**: a strategy under which no organization has a commitment that is planned or
+  under way;
+* an **overlap**: a strategy with such commitments from three or more organizations, or two
+  or more organizations with such commitments for the same audience (the "for whom" text,
+  compared without regard to case, spacing or punctuation).
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, ProtectedError
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
+from activities.models import Commitment, CommitmentStatus, ProgressUpdate
+from agenda.models import Goal, Strategy
+from common.access import require_writer
+from partners.models import Organization, SectorType
+from partners.roles import Roles, roles_for
+
+# The statuses that count as "working on it" for gaps and overlaps.
+LIVE = frozenset({CommitmentStatus.PLANNED, CommitmentStatus.ACTIVE})
+OVERLAP_ORGANIZATIONS = 3
+
+GAP_RULE = gettext_lazy(
+    "Gap: no organization has a commitment under the strategy that is planned or under way "
+    "(done and paused commitments do not count)."
+)
+OVERLAP_RULE = gettext_lazy(
+    "Overlap: three or more organizations have commitments under the strategy that are planned "
+    "or under way, or two or more organizations have such commitments for the same audience "
+    "(the “for whom” text, compared without regard to capitals, spaces or punctuation)."
+)
+
+
+# Access -----------------------------------------------------------------------------------
+
+
+def get_activities_for(request: HttpRequest) -> Roles:
+    """Every signed-in person reads the commitments and the matrix."""
+    return roles_for(request.user)
+
+
+def recordable_organizations(request: HttpRequest):
+    """The organizations this person may record commitments for; 403 if none.
+
+    Backbone staff: any organization. A partner member or lead: their own organizations.
+    """
+    roles = require_writer(request)
+    if roles.backbone:
+        return Organization.objects.order_by("name")
+    return Organization.objects.filter(pk__in=roles.member_org_ids).order_by("name")
+
+
+def can_change(roles: Roles, commitment: Commitment) -> bool:
+    return roles.backbone or roles.is_member_of(commitment.organization_id)
+
+
+def can_post_progress(roles: Roles, commitment: Commitment) -> bool:
+    """Progress is the organization's own account of its work: its members and leads."""
+    return roles.is_member_of(commitment.organization_id)
+
+
+def get_commitment_for(
+    request: HttpRequest, pk: int, *, write: bool = False, progress: bool = False
+) -> Commitment:
+    """The commitment. Everyone signed in reads it (commitments are shared with the whole
+    partnership, so nobody gets a 404 for an existing one); changing it is for the
+    organization's people and backbone staff, posting progress for the organization's
+    people only. Others get 403."""
+    roles = require_writer(request) if (write or progress) else roles_for(request.user)
+    commitment = get_object_or_404(
+        Commitment.objects.select_related("strategy__goal", "organization", "created_by"), pk=pk
+    )
+    if write and not can_change(roles, commitment):
+        raise PermissionDenied("Only the organization's people or backbone staff may change it.")
+    if progress and not can_post_progress(roles, commitment):
+        raise PermissionDenied("Only the organization's people post its progress.")
+    return commitment
+
+
+# Writes -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_commitment(form, by) -> Commitment:
+    """Save a commitment form (new or edited)."""
+    commitment = form.save(commit=False)
+    if commitment.pk is None:
+        commitment.created_by = by
+    commitment.save()
+    form.save_m2m()
+    return commitment
+
+
+@transaction.atomic
+def post_progress(commitment: Commitment, *, author, text: str, status: str) -> ProgressUpdate:
+    """Record progress and move the commitment to the status it reports."""
+    update = ProgressUpdate.objects.create(
+        commitment=commitment, author=author, text=text, status=status
+    )
+    if commitment.status != status:
+        commitment.status = status
+        commitment.save(update_fields=["status", "updated_at"])
+    return update
+
+
+@transaction.atomic
+def delete_commitment(commitment: Commitment) -> None:
+    commitment.delete()
+
+
+# Deleting the strategies that commitments hang on --------------------------------------
+
+
+def _commitments_in(error: ProtectedError) -> list[Commitment]:
+    ids = [obj.pk for obj in error.protected_objects if isinstance(obj, Commitment)]
+    return list(
+        Commitment.objects.filter(pk__in=ids)
+        .select_related("organization", "strategy")
+        .order_by("strategy__title", "organization__name", "title")
+    )
+
+
+def _named(commitments: list[Commitment]) -> str:
+    return "; ".join(
+        _("“%(title)s” (%(organization)s, under “%(strategy)s”)")
+        % {"title": c.title, "organization": c.organization.name, "strategy": c.strategy.title}
+        for c in commitments
+    )
+
+
+def protected_delete_message(thing, error: ProtectedError) -> str:
+    """Why ``thing`` (a goal or strategy) cannot be deleted, naming what to move first."""
+    commitments = _commitments_in(error)
+    if not commitments:
+        return _("“%(thing)s” cannot be deleted while other records point to it.") % {
+            "thing": thing
+        }
+    return ngettext(
+        "“%(thing)s” was not deleted: %(count)s commitment is recorded under it. Move it to "
+        "another strategy first (edit the commitment), then delete again. Nothing was changed. "
+        "The commitment: %(names)s.",
+        "“%(thing)s” was not deleted: %(count)s commitments are recorded under it. Move them to "
+        "another strategy first (edit each commitment), then delete again. Nothing was changed. "
+        "The commitments: %(names)s.",
+        len(commitments),
+    ) % {"thing": thing, "count": len(commitments), "names": _named(commitments)}
+
+
+def protected_restore_message(number: int, error: ProtectedError) -> str:
+    """Why restoring version ``number`` was refused: it would delete strategies that
+    commitments are recorded under."""
+    commitments = _commitments_in(error)
+    strategies = sorted({c.strategy.title for c in commitments})
+    if not commitments:
+        return _(
+            "Version %(number)s was not restored: it would delete records that others point to. "
+            "Nothing was changed."
+        ) % {"number": number}
+    return ngettext(
+        "Version %(number)s was not restored: it would delete the strategy %(strategies)s, "
+        "under which commitments are recorded. Move these commitments to a strategy that the "
+        "version keeps first, then restore again. Nothing was changed. The commitments: "
+        "%(names)s.",
+        "Version %(number)s was not restored: it would delete the strategies %(strategies)s, "
+        "under which commitments are recorded. Move these commitments to a strategy that the "
+        "version keeps first, then restore again. Nothing was changed. The commitments: "
+        "%(names)s.",
+        len(strategies),
+    ) % {
+        "number": number,
+        "strategies": ", ".join(f"“{title}”" for title in strategies),
+        "names": _named(commitments),
+    }
+
+
+# The matrix -------------------------------------------------------------------------------
+
+
+def audience_key(text: str) -> str:
+    """The "for whom" text as compared for overlaps: lower case, letters and digits only."""
+    return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+@dataclass
+class Cell:
+    organization: Organization
+    commitments: list[Commitment] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.commitments)
+
+
+@dataclass
+class SharedAudience:
+    audience: str
+    organizations: list[Organization]
+
+
+@dataclass
+class Row:
+    strategy: Strategy
+    cells: list[Cell]
+    live_organizations: list[Organization]
+    shared_audiences: list[SharedAudience]
+
+    @property
+    def total(self) -> int:
+        return sum(cell.count for cell in self.cells)
+
+    @property
+    def gap(self) -> bool:
+        return not self.live_organizations
+
+    @property
+    def crowded(self) -> bool:
+        return len(self.live_organizations) >= OVERLAP_ORGANIZATIONS
+
+    @property
+    def overlap(self) -> bool:
+        return self.crowded or bool(self.shared_audiences)
+
+
+@dataclass
+class GoalRows:
+    goal: Goal
+    rows: list[Row]
+
+
+@dataclass
+class Matrix:
+    organizations: list[Organization]
+    goals: list[GoalRows]
+    show_all: bool
+
+    @property
+    def rows(self) -> list[Row]:
+        return [row for group in self.goals for row in group.rows]
+
+    @property
+    def width(self) -> int:
+        """Columns in the table: the strategy, its flags, then one per organization."""
+        return len(self.organizations) + 2
+
+    @property
+    def gaps(self) -> list[Row]:
+        return [row for row in self.rows if row.gap]
+
+    @property
+    def overlaps(self) -> list[Row]:
+        return [row for row in self.rows if row.overlap]
+
+
+def partner_organizations():
+    """The partners proper: every organization but the backbone and funders."""
+    return Organization.objects.exclude(
+        sector_type__in=[SectorType.BACKBONE, SectorType.FUNDER]
+    ).order_by("name")
+
+
+def build_matrix(*, show_all: bool = False) -> Matrix:
+    """Strategies × organizations in a fixed number of queries, whatever the data."""
+    goals = list(Goal.objects.prefetch_related("strategies").order_by("order", "pk"))
+    commitments = list(
+        Commitment.objects.select_related("organization").order_by("organization__name", "title")
+    )
+    organizations = {c.organization_id: c.organization for c in commitments}
+    if show_all:
+        organizations.update({o.pk: o for o in partner_organizations()})
+    columns = sorted(organizations.values(), key=lambda o: (o.name.casefold(), o.pk))
+    by_cell: dict[tuple[int, int], list[Commitment]] = defaultdict(list)
+    for commitment in commitments:
+        by_cell[(commitment.strategy_id, commitment.organization_id)].append(commitment)
+    groups = []
+    for goal in goals:
+        rows = []
+        for strategy in goal.strategies.all():
+            cells = [Cell(org, by_cell.get((strategy.pk, org.pk), [])) for org in columns]
+            rows.append(_row(strategy, cells))
+        groups.append(GoalRows(goal, rows))
+    return Matrix(organizations=columns, goals=groups, show_all=show_all)
+
+
+def _row(strategy: Strategy, cells: list[Cell]) -> Row:
+    live = [c for cell in cells for c in cell.commitments if c.status in LIVE]
+    organizations = list({c.organization_id: c.organization for c in live}.values())
+    audiences: dict[str, dict[int, Commitment]] = defaultdict(dict)
+    for commitment in live:
+        audiences[audience_key(commitment.audience)].setdefault(
+            commitment.organization_id, commitment
+        )
+    shared = [
+        SharedAudience(
+            audience=next(iter(by_org.values())).audience,
+            organizations=[c.organization for c in by_org.values()],
+        )
+        for key, by_org in sorted(audiences.items())
+        if key and len(by_org) >= 2
+    ]
+    return Row(strategy, cells, organizations, shared)
+
+
+def commitment_counts() -> dict[int, int]:
+    """How many commitments each strategy has, in one query."""
+    return dict(Commitment.objects.values_list("strategy").annotate(n=Count("id")).order_by())

@@ -1,0 +1,80 @@
+"""The common agenda: its vision, goals and strategies, and its versions."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import Indicator
+
+
+class Agenda(models.Model):
+    """The partnership's one common agenda (a single row)."""
+
+    title = models.CharField(_("title"), max_length=200, default=_("Our common agenda"))
+    vision = models.TextField(
+        _("vision"), blank=True, help_text=_("Markdown: **bold**, *italic*, lists, links.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("common agenda")
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def load(cls) -> "Agenda":
+        agenda = cls.objects.order_by("pk").first()
+        return agenda or cls.objects.create()
+
+
+class Goal(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    indicators = models.ManyToManyField(
+        Indicator,
+        blank=True,
+        related_name="goals",
+        verbose_name=_("indicators that measure it"),
+    )
+
+    class Meta:
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Strategy(models.Model):
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="strategies")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name_plural = _("strategies")
+
+    def __str__(self):
+        return self.title
+
+
+class AgendaVersion(models.Model):
+    """The whole agenda as it stood after one edit: text, goals, strategies, indicators,
+    baselines and targets. Restoring a version writes exactly this back."""
+
+    number = models.PositiveIntegerField(unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    summary = models.CharField(_("what changed"), max_length=300)
+    snapshot = models.JSONField()
+
+    class Meta:
+        ordering = ["-number"]
+
+    def __str__(self):
+        return f"v{self.number} {self.summary}"

@@ -1,0 +1,49 @@
+"""The network map and its health: who works with whom, and is one organization the hub?"""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from common.htmx import render_page
+from network.map import CENTRALIZATION_WARNING, HUB_MIN_TIES, HUB_SHARE_WARNING, cached_network_view
+from partners.roles import Roles, roles_for
+
+
+class DayForm(forms.Form):
+    on = forms.DateField(
+        label=_("Show the network on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Partnerships active on this day; today if empty."),
+    )
+
+
+def get_network_for(request: HttpRequest) -> Roles:
+    """Every signed-in person reads the network map, funders included; nobody writes here."""
+    return roles_for(request.user)
+
+
+@login_required
+@require_GET
+def network(request: HttpRequest) -> HttpResponse:
+    roles = get_network_for(request)
+    today = timezone.localdate()
+    form = DayForm(request.GET or None)
+    day = today
+    if form.is_bound and form.is_valid() and form.cleaned_data["on"]:
+        day = form.cleaned_data["on"]
+    elif not form.is_bound:
+        form = DayForm(initial={"on": today})
+    context = {
+        "form": form,
+        "view": cached_network_view(day),
+        "today": today,
+        "centralization_threshold": CENTRALIZATION_WARNING,
+        "hub_threshold_percent": round(100 * HUB_SHARE_WARNING),
+        "hub_min_ties": HUB_MIN_TIES,
+        "can_record": not roles.read_only and (roles.backbone or bool(roles.lead_org_ids)),
+    }
+    return render_page(request, "network/network.html", context, fragment="network")
