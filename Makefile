@@ -25,6 +25,7 @@ test: install
 lint: install
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
+	$(UV) run lint-imports
 
 # What CI checks besides the tests.
 check: install

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Commitment, CommitmentStatus, ProgressUpdate
 from agenda.models import Goal
+from common.forms import DateInput
 from measures.models import Indicator
 
 
@@ -14,13 +15,6 @@ def strategy_choices(empty_label=None) -> list:
         if options:
             choices.append((goal.title, options))
     return choices
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class CommitmentForm(forms.ModelForm):

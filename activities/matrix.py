@@ -20,15 +20,14 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, ProtectedError
+from django.db.models import Count
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from activities.models import Commitment, CommitmentStatus, ProgressUpdate
 from agenda.models import Goal, Strategy
-from common.access import require_writer
+from partners.access import require_writer
 from partners.models import Organization, SectorType
 from partners.roles import Roles, roles_for
 
@@ -122,71 +121,6 @@ def post_progress(commitment: Commitment, *, author, text: str, status: str) -> 
 @transaction.atomic
 def delete_commitment(commitment: Commitment) -> None:
     commitment.delete()
-
-
-# Deleting the strategies that commitments hang on --------------------------------------
-
-
-def _commitments_in(error: ProtectedError) -> list[Commitment]:
-    ids = [obj.pk for obj in error.protected_objects if isinstance(obj, Commitment)]
-    return list(
-        Commitment.objects.filter(pk__in=ids)
-        .select_related("organization", "strategy")
-        .order_by("strategy__title", "organization__name", "title")
-    )
-
-
-def _named(commitments: list[Commitment]) -> str:
-    return "; ".join(
-        _("“%(title)s” (%(organization)s, under “%(strategy)s”)")
-        % {"title": c.title, "organization": c.organization.name, "strategy": c.strategy.title}
-        for c in commitments
-    )
-
-
-def protected_delete_message(thing, error: ProtectedError) -> str:
-    """Why ``thing`` (a goal or strategy) cannot be deleted, naming what to move first."""
-    commitments = _commitments_in(error)
-    if not commitments:
-        return _("“%(thing)s” cannot be deleted while other records point to it.") % {
-            "thing": thing
-        }
-    return ngettext(
-        "“%(thing)s” was not deleted: %(count)s commitment is recorded under it. Move it to "
-        "another strategy first (edit the commitment), then delete again. Nothing was changed. "
-        "The commitment: %(names)s.",
-        "“%(thing)s” was not deleted: %(count)s commitments are recorded under it. Move them to "
-        "another strategy first (edit each commitment), then delete again. Nothing was changed. "
-        "The commitments: %(names)s.",
-        len(commitments),
-    ) % {"thing": thing, "count": len(commitments), "names": _named(commitments)}
-
-
-def protected_restore_message(number: int, error: ProtectedError) -> str:
-    """Why restoring version ``number`` was refused: it would delete strategies that
-    commitments are recorded under."""
-    commitments = _commitments_in(error)
-    strategies = sorted({c.strategy.title for c in commitments})
-    if not commitments:
-        return _(
-            "Version %(number)s was not restored: it would delete records that others point to. "
-            "Nothing was changed."
-        ) % {"number": number}
-    return ngettext(
-        "Version %(number)s was not restored: it would delete the strategy %(strategies)s, "
-        "under which commitments are recorded. Move these commitments to a strategy that the "
-        "version keeps first, then restore again. Nothing was changed. The commitments: "
-        "%(names)s.",
-        "Version %(number)s was not restored: it would delete the strategies %(strategies)s, "
-        "under which commitments are recorded. Move these commitments to a strategy that the "
-        "version keeps first, then restore again. Nothing was changed. The commitments: "
-        "%(names)s.",
-        len(strategies),
-    ) % {
-        "number": number,
-        "strategies": ", ".join(f"“{title}”" for title in strategies),
-        "names": _named(commitments),
-    }
 
 
 # The matrix -------------------------------------------------------------------------------

@@ -55,6 +55,17 @@ class Commitment(models.Model):
     def __str__(self):
         return f"{self.organization}: {self.title}"
 
+    def protection_label(self) -> str:
+        """How it is named when it keeps its strategy from being deleted (agenda/protection.py)."""
+        return _("“%(title)s” (%(organization)s, under “%(strategy)s”)") % {
+            "title": self.title,
+            "organization": self.organization.name,
+            "strategy": self.strategy.title,
+        }
+
+    def protection_sort_key(self) -> tuple[str, str, str]:
+        return (self.strategy.title, self.organization.name, self.title)
+
 
 class ProgressUpdate(models.Model):
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="updates")

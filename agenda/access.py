@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from agenda.models import Goal, Strategy
-from common.access import require_backbone
+from partners.access import require_backbone
 from partners.roles import Roles, roles_for
 
 

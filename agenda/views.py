@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from activities import matrix as activities
-from agenda import actions, versions
+from agenda import actions, protection, versions
 from agenda.access import (
     get_agenda_for,
     get_goal_for,
@@ -23,7 +22,6 @@ from agenda.forms import (
     TargetsForm,
 )
 from agenda.models import Agenda, AgendaVersion, Goal
-from dashboards.figures import available_periods
 from measures.access import get_indicator_for
 
 # The common agenda ----------------------------------------------------------------------
@@ -154,7 +152,7 @@ def _delete(request, instance, summary):
         except ProtectedError as error:
             # Commitments are recorded under it (or under one of the goal's strategies):
             # refuse, name them, and change nothing.
-            form.add_error(None, activities.protected_delete_message(instance, error))
+            form.add_error(None, protection.protected_delete_message(instance, error))
             status = 409
         else:
             messages.success(request, _("Deleted. The history can restore it."))
@@ -210,7 +208,7 @@ def targets_edit(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "form": form,
         "indicator": indicator,
-        "periods": available_periods(indicator),
+        "periods": indicator.period_types,
     }
     return render(request, "agenda/targets_form.html", context, status=status)
 
@@ -258,7 +256,7 @@ def agenda_restore(request: HttpRequest, number: int) -> HttpResponse:
         restored = actions.restore(version, request.user, form.cleaned_data["summary"])
     except ProtectedError as error:
         # The version would delete a strategy that commitments are recorded under.
-        messages.error(request, activities.protected_restore_message(version.number, error))
+        messages.error(request, protection.protected_restore_message(version.number, error))
         return redirect("agenda_version", number)
     messages.success(
         request,

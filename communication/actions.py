@@ -14,36 +14,19 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from communication import tasks
 from communication.models import ActionItem, Comment, Meeting, Notification, Post
+from communication.notifications import MEETINGS, UPDATES, create_notifications
 from network.models import WorkingGroup
 from partners.models import Organization, User
-
-# The kinds of notification, each allowed by the EmailPreference field of the same name.
-UPDATES = "updates"
-MEETINGS = "meetings"
-REMINDERS = "reminders"
-KINDS = (UPDATES, MEETINGS, REMINDERS)
-
-TEXT_LENGTH = 300  # Notification.text
-
-
-def _short(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def notify(users: Iterable[User], text: str, url: str, kind: str) -> list[Notification]:
     """One notification for each person, emailed after commit to those whose preferences
     allow this kind of news."""
-    if kind not in KINDS:
-        raise ValueError(f"Unknown kind of notification: {kind!r}")
-    notifications = Notification.objects.bulk_create(
-        [Notification(user=user, text=_short(text, TEXT_LENGTH), url=url) for user in users]
-    )
-    ids = [n.pk for n in notifications]
-    if ids:
-        from communication import tasks
-
-        tasks.email_notifications.delay_on_commit(ids, kind)
+    notifications = create_notifications(users, text, url, kind)
+    if notifications:
+        tasks.email_notifications.delay_on_commit([n.pk for n in notifications], kind)
     return notifications
 
 

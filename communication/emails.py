@@ -25,7 +25,6 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from communication.actions import REMINDERS, notify
 from communication.models import (
     ActionItem,
     Decision,
@@ -36,6 +35,7 @@ from communication.models import (
     ReminderSchedule,
     ReminderSent,
 )
+from communication.notifications import REMINDERS, create_notifications
 from measures.models import Indicator
 from measures.reporting import DueReport, reports_due
 from partners.models import Membership, Role, User
@@ -383,6 +383,7 @@ def send_report_reminders(today: date) -> int:
     ).select_related("user"):
         people[membership.organization_id].append(membership.user)
     sent = 0
+    to_email = []
     for report, kind in wanted:
         key = (report.organization.pk, report.period.key, kind)
         if key in already:
@@ -392,7 +393,7 @@ def send_report_reminders(today: date) -> int:
                 ReminderSent.objects.create(
                     organization=report.organization, period_key=report.period.key, kind=kind
                 )
-                notify(
+                notifications = create_notifications(
                     people[report.organization.pk],
                     _reminder_text(report, kind, today),
                     reverse("report", args=[report.organization.slug, report.period.key]),
@@ -400,6 +401,9 @@ def send_report_reminders(today: date) -> int:
                 )
         except IntegrityError:  # another run recorded it meanwhile
             continue
+        to_email.extend(n.pk for n in notifications)
         sent += 1
+    # Already in a worker: the reminders' emails go out here, each at most once.
+    send_notification_emails(to_email, REMINDERS)
     log.info("Sent %s report reminders for %s", sent, today)
     return sent

@@ -5,6 +5,7 @@ from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import DateInput
 from communication.models import ActionItem, Decision, EmailPreference, Meeting, ReminderSchedule
 from partners.models import Role, User
 
@@ -108,7 +109,7 @@ class ActionItemForm(forms.ModelForm):
     class Meta:
         model = ActionItem
         fields = ["text", "owner", "due"]
-        widgets = {"due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {"due": DateInput}
         labels = {"text": _("Action"), "owner": _("Owner"), "due": _("Due")}
         error_messages = {
             "owner": {

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.access import require_backbone, require_writer
+from common.access import open_to_read_only
 from common.htmx import is_fragment_request, render_page
 from communication import actions as communication
 from communication import emails
@@ -53,6 +53,7 @@ from communication.models import (
     ReminderSent,
 )
 from network.models import WorkingGroup
+from partners.access import require_backbone, require_writer
 from partners.models import Organization, Role
 from partners.roles import Roles, roles_for
 
@@ -389,6 +390,7 @@ def _after_marking(request: HttpRequest) -> HttpResponse:
     return redirect("notifications")
 
 
+@open_to_read_only
 @login_required
 @require_POST
 def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
@@ -397,6 +399,7 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
     return _after_marking(request)
 
 
+@open_to_read_only
 @login_required
 @require_POST
 def notifications_read_all(request: HttpRequest) -> HttpResponse:
@@ -409,6 +412,7 @@ def notifications_read_all(request: HttpRequest) -> HttpResponse:
 # Email ------------------------------------------------------------------------------------
 
 
+@open_to_read_only
 @login_required
 @require_http_methods(["GET", "POST"])
 def email_preferences(request: HttpRequest) -> HttpResponse:
@@ -427,6 +431,7 @@ def email_preferences(request: HttpRequest) -> HttpResponse:
     return render(request, "communication/email_preferences.html", {"form": form}, status=status)
 
 
+@open_to_read_only
 @csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" with no session
 @require_http_methods(["GET", "POST"])
 def email_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:

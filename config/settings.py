@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
-    "common.middleware.ReadOnlyRolesMiddleware",
+    "partners.middleware.ReadOnlyRolesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -183,6 +183,8 @@ CACHES = {
 REDIS_URL = env_str("REDIS_URL", "")
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# Task modules not named tasks.py (autodiscovery finds those).
+CELERY_IMPORTS = ["measures.import_jobs"]
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"

@@ -2,25 +2,36 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from common.access import open_to_read_only
 from config import views
 from partners.forms import EmailAuthenticationForm
 
 account_patterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(
-            authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True
+        open_to_read_only(
+            auth_views.LoginView.as_view(
+                authentication_form=EmailAuthenticationForm, redirect_authenticated_user=True
+            )
         ),
         name="login",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("logout/", open_to_read_only(auth_views.LogoutView.as_view()), name="logout"),
+    path(
+        "password/change/",
+        open_to_read_only(auth_views.PasswordChangeView.as_view()),
+        name="password_change",
+    ),
     path(
         "password/change/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/",
+        open_to_read_only(auth_views.PasswordResetView.as_view()),
+        name="password_reset",
+    ),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -28,7 +39,7 @@ account_patterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        open_to_read_only(auth_views.PasswordResetConfirmView.as_view()),
         name="password_reset_confirm",
     ),
     path(

@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from common.access import require_backbone
 from dashboards.models import ShareLink
 from measures.models import Publication
+from partners.access import require_backbone
 from partners.roles import Roles, roles_for
 
 

@@ -203,10 +203,6 @@ class IndicatorView:
     min_organizations: int = 3
 
 
-def available_periods(indicator: Indicator) -> list[str]:
-    return [indicator.period_type, *indicator.rolled_up_period_types]
-
-
 def indicator_view(
     indicator: Indicator,
     *,

@@ -21,8 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from agenda.models import Goal
-from common.access import require_backbone
 from funding.models import FundingStream
+from partners.access import require_backbone
 from partners.roles import Roles, roles_for
 
 SHARE_RULE = gettext_lazy(

@@ -3,8 +3,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from activities.forms import DateInput
 from agenda.models import Goal, Strategy
+from common.forms import DateInput
 from funding.models import FundingStream
 from partners.models import Organization
 

@@ -5,9 +5,9 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from common.access import require_backbone, require_writer
 from measures.models import Indicator, Submission
 from measures.periods import Period, parse_period
+from partners.access import require_backbone, require_writer
 from partners.models import Organization
 from partners.roles import Roles, roles_for
 

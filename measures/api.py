@@ -3,11 +3,11 @@ import csv
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
-from common.api import api_error, api_view
 from measures import publication
 from measures.explain import check_scope
 from measures.models import Indicator, ScopeType
 from measures.publication import Audience
+from partners.api import api_error, api_view
 from partners.roles import roles_for
 
 COLUMNS = [

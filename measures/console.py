@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from common.access import require_backbone
 from common.cache import cached
 from common.htmx import is_fragment_request, render_page
 from measures.models import DataValue, RollupRun, Submission, ValueChange
@@ -28,6 +27,7 @@ from measures.periods import PeriodType
 from measures.quality import FLAG_LIMIT, breakdown_flags, outlier_flags
 from measures.reporting import CONSOLE_PERIODS, completeness, most_used_period_type
 from measures.views import awaiting_review
+from partners.access import require_backbone
 
 QUEUE_LIMIT = 100
 

@@ -196,6 +196,11 @@ class Indicator(models.Model):
         return self.aggregation == Aggregation.SUM or self.is_share
 
     @property
+    def period_types(self) -> list[str]:
+        """The kinds of period it has figures for: its own, then those it rolls up to."""
+        return [self.period_type, *self.rolled_up_period_types]
+
+    @property
     def rolled_up_period_types(self) -> list[str]:
         if not self.roll_up_periods:
             return []

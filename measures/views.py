@@ -13,9 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.access import require_backbone
 from common.htmx import render_page
-from measures import actions, figures, imports, publication, tasks
+from measures import actions, figures, import_jobs, imports, publication, tasks
 from measures.access import (
     get_import_for,
     get_indicator_for,
@@ -52,6 +51,7 @@ from measures.periods import PeriodType
 from measures.publication import Audience
 from measures.quality import breakdown_warnings
 from measures.reporting import reports_due
+from partners.access import require_backbone
 from partners.models import Organization
 from partners.roles import roles_for
 
@@ -497,14 +497,12 @@ def import_values(request: HttpRequest) -> HttpResponse:
             except imports.ImportError_ as error:
                 form.add_error("file", error.problems[0].message)
             else:
-                job = ImportJob.objects.create(
-                    created_by=request.user,
-                    filename=upload.name[:255],
-                    content=text,
+                job = import_jobs.start(
+                    by=request.user,
+                    filename=upload.name,
+                    text=text,
                     approve=form.cleaned_data.get("approve", False),
-                    total_rows=max(text.count("\n") - 1, 1),
                 )
-                tasks.run_import.delay_on_commit(job.pk)
                 return redirect(job)
         status = 400
     jobs = ImportJob.objects.filter(created_by=request.user).only(

@@ -13,11 +13,10 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import DateInput
 from network.models import LeadTerm, Partnership, PartnershipKind, WorkingGroup
 from partners.models import Membership, Organization, User
 from partners.roles import Roles
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def people_queryset():
@@ -63,8 +62,8 @@ class PartnershipForm(forms.ModelForm):
         model = Partnership
         fields = ["first", "second", "kind", "start", "end", "description"]
         widgets = {
-            "start": DATE_WIDGET,
-            "end": DATE_WIDGET,
+            "start": DateInput,
+            "end": DateInput,
             "description": forms.Textarea(attrs={"rows": 4}),
         }
         help_texts = {

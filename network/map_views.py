@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from common.forms import DateInput
 from common.htmx import render_page
 from network.map import CENTRALIZATION_WARNING, HUB_MIN_TIES, HUB_SHARE_WARNING, cached_network_view
 from partners.roles import Roles, roles_for
@@ -16,7 +17,7 @@ class DayForm(forms.Form):
     on = forms.DateField(
         label=_("Show the network on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput,
         help_text=_("Partnerships active on this day; today if empty."),
     )
 

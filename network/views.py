@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.access import require_backbone, require_writer
 from common.htmx import render_page
 from network.forms import (
     AddMemberForm,
@@ -33,6 +32,7 @@ from network.forms import (
     save_partnership,
 )
 from network.models import LeadTerm, Partnership, WorkingGroup
+from partners.access import require_backbone, require_writer
 from partners.models import Membership, SectorType, User
 from partners.roles import Roles, roles_for
 

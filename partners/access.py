@@ -1,10 +1,42 @@
+"""Who may do what: the role checks every app's access helpers start from, and the access
+rules of organizations and invitations.
+
+An access helper returns the object, raises Http404 for people who may not know it exists and
+PermissionDenied (403) for people who may read it but not change it. Read-only people
+(funders) are refused every write before anything else is looked at. Each app keeps its own
+helpers in its ``access.py``; they take the person (views pass ``request.user``).
+"""
+
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from common.access import require_writer
 from partners.models import Organization, Role
-from partners.roles import roles_for
+from partners.roles import Roles, roles_for
+
+
+def check_writer(person) -> Roles:
+    """The person's roles; 403 for a read-only person (a funder)."""
+    roles = roles_for(person)
+    if roles.read_only:
+        raise PermissionDenied("This account can read but not change anything.")
+    return roles
+
+
+def check_backbone(person) -> Roles:
+    """The person's roles; 403 for anyone but backbone staff."""
+    roles = check_writer(person)
+    if not roles.backbone:
+        raise PermissionDenied("Only backbone staff may do this.")
+    return roles
+
+
+def require_writer(request: HttpRequest) -> Roles:
+    return check_writer(request.user)
+
+
+def require_backbone(request: HttpRequest) -> Roles:
+    return check_backbone(request.user)
 
 
 def get_organization_for(request: HttpRequest, slug: str, write: bool = False) -> Organization:

@@ -13,10 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.access import require_backbone
+from common.access import open_to_read_only
 from common.htmx import render_page
 from partners import actions
-from partners.access import get_organization_for, invitable_roles_for
+from partners.access import get_organization_for, invitable_roles_for, require_backbone
 from partners.forms import (
     AcceptInvitationForm,
     ContactFormSet,
@@ -133,6 +133,7 @@ def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "partners/invitation_form.html", context, status=status)
 
 
+@open_to_read_only
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     invitation = Invitation.objects.for_token(token).select_related("organization").first()
@@ -201,6 +202,7 @@ class TokenForm(forms.Form):
     )
 
 
+@open_to_read_only
 @login_required
 @require_http_methods(["GET", "POST"])
 def token_list(request: HttpRequest) -> HttpResponse:
@@ -219,6 +221,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
     return render(request, "partners/token_list.html", context, status=status)
 
 
+@open_to_read_only
 @login_required
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from common.access import require_backbone, require_writer
+from partners.access import require_backbone, require_writer
 from partners.roles import Roles, roles_for
 from pathways.models import Occupation, Pathway, Program, Step
 

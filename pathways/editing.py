@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common.access import require_backbone
+from partners.access import require_backbone
 from pathways import versions
 from pathways.access import (
     can_edit_provided_by,

@@ -1,0 +1,34 @@
+"""In-app notifications: what kinds there are, and writing them.
+
+Writing one does not email it: ``communication.actions.notify`` enqueues the email after
+commit; the report reminders, already in a worker, email theirs themselves.
+"""
+
+from collections.abc import Iterable
+
+from communication.models import Notification
+from partners.models import User
+
+# The kinds of notification, each allowed by the EmailPreference field of the same name.
+UPDATES = "updates"
+MEETINGS = "meetings"
+REMINDERS = "reminders"
+KINDS = (UPDATES, MEETINGS, REMINDERS)
+
+TEXT_LENGTH = 300  # Notification.text
+
+
+def _short(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def create_notifications(
+    users: Iterable[User], text: str, url: str, kind: str
+) -> list[Notification]:
+    """One notification for each person; ``kind`` says which email preference allows it."""
+    if kind not in KINDS:
+        raise ValueError(f"Unknown kind of notification: {kind!r}")
+    notifications = Notification.objects.bulk_create(
+        [Notification(user=user, text=_short(text, TEXT_LENGTH), url=url) for user in users]
+    )
+    return notifications
