@@ -18,18 +18,12 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Count
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy
 
-from activities.models import Commitment, CommitmentStatus, ProgressUpdate
+from activities.models import Commitment, CommitmentStatus
 from agenda.models import Goal, Strategy
-from partners.access import require_writer
 from partners.models import Organization, SectorType
-from partners.roles import Roles, roles_for
 
 # The statuses that count as "working on it" for gaps and overlaps.
 LIVE = frozenset({CommitmentStatus.PLANNED, CommitmentStatus.ACTIVE})
@@ -49,78 +43,7 @@ OVERLAP_RULE = gettext_lazy(
 # Access -----------------------------------------------------------------------------------
 
 
-def get_activities_for(request: HttpRequest) -> Roles:
-    """Every signed-in person reads the commitments and the matrix."""
-    return roles_for(request.user)
-
-
-def recordable_organizations(request: HttpRequest):
-    """The organizations this person may record commitments for; 403 if none.
-
-    Backbone staff: any organization. A partner member or lead: their own organizations.
-    """
-    roles = require_writer(request)
-    if roles.backbone:
-        return Organization.objects.order_by("name")
-    return Organization.objects.filter(pk__in=roles.member_org_ids).order_by("name")
-
-
-def can_change(roles: Roles, commitment: Commitment) -> bool:
-    return roles.backbone or roles.is_member_of(commitment.organization_id)
-
-
-def can_post_progress(roles: Roles, commitment: Commitment) -> bool:
-    """Progress is the organization's own account of its work: its members and leads."""
-    return roles.is_member_of(commitment.organization_id)
-
-
-def get_commitment_for(
-    request: HttpRequest, pk: int, *, write: bool = False, progress: bool = False
-) -> Commitment:
-    """The commitment. Everyone signed in reads it (commitments are shared with the whole
-    partnership, so nobody gets a 404 for an existing one); changing it is for the
-    organization's people and backbone staff, posting progress for the organization's
-    people only. Others get 403."""
-    roles = require_writer(request) if (write or progress) else roles_for(request.user)
-    commitment = get_object_or_404(
-        Commitment.objects.select_related("strategy__goal", "organization", "created_by"), pk=pk
-    )
-    if write and not can_change(roles, commitment):
-        raise PermissionDenied("Only the organization's people or backbone staff may change it.")
-    if progress and not can_post_progress(roles, commitment):
-        raise PermissionDenied("Only the organization's people post its progress.")
-    return commitment
-
-
 # Writes -----------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def save_commitment(form, by) -> Commitment:
-    """Save a commitment form (new or edited)."""
-    commitment = form.save(commit=False)
-    if commitment.pk is None:
-        commitment.created_by = by
-    commitment.save()
-    form.save_m2m()
-    return commitment
-
-
-@transaction.atomic
-def post_progress(commitment: Commitment, *, author, text: str, status: str) -> ProgressUpdate:
-    """Record progress and move the commitment to the status it reports."""
-    update = ProgressUpdate.objects.create(
-        commitment=commitment, author=author, text=text, status=status
-    )
-    if commitment.status != status:
-        commitment.status = status
-        commitment.save(update_fields=["status", "updated_at"])
-    return update
-
-
-@transaction.atomic
-def delete_commitment(commitment: Commitment) -> None:
-    commitment.delete()
 
 
 # The matrix -------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from activities import matrix as activities
+from activities import access, actions
+from activities import matrix as matrices
 from activities.forms import CommitmentForm, MatrixFilterForm, ProgressForm
 from common.htmx import render_page
 
@@ -17,14 +18,14 @@ from common.htmx import render_page
 @require_GET
 def matrix(request: HttpRequest) -> HttpResponse:
     """Strategies × organizations, with gaps and overlaps flagged in words."""
-    roles = activities.get_activities_for(request)
+    roles = access.get_activities_for(request.user)
     form = MatrixFilterForm(request.GET or None)
     show_all = form.show_all()
     context = {
         "form": form,
-        "matrix": activities.build_matrix(show_all=show_all),
-        "gap_rule": activities.GAP_RULE,
-        "overlap_rule": activities.OVERLAP_RULE,
+        "matrix": matrices.build_matrix(show_all=show_all),
+        "gap_rule": matrices.GAP_RULE,
+        "overlap_rule": matrices.OVERLAP_RULE,
         "can_record": not roles.read_only,
     }
     return render_page(request, "activities/matrix.html", context, fragment="matrix")
@@ -44,14 +45,14 @@ def _initial(request: HttpRequest, organizations) -> dict:
 @login_required
 @require_http_methods(["GET", "POST"])
 def commitment_create(request: HttpRequest) -> HttpResponse:
-    organizations = activities.recordable_organizations(request)
+    organizations = access.recordable_organizations(request.user)
     form = CommitmentForm(
         request.POST or None,
         organizations=organizations,
         initial=_initial(request, list(organizations)),
     )
     if request.method == "POST" and form.is_valid():
-        commitment = activities.save_commitment(form, request.user)
+        commitment = actions.save_commitment(form, request.user)
         messages.success(request, _("Commitment recorded."))
         return redirect("commitment_detail", commitment.pk)
     status = 400 if request.method == "POST" else 200
@@ -60,14 +61,14 @@ def commitment_create(request: HttpRequest) -> HttpResponse:
 
 
 def _detail(request, commitment, progress_form=None, status=200) -> HttpResponse:
-    roles = activities.get_activities_for(request)
-    if progress_form is None and activities.can_post_progress(roles, commitment):
+    roles = access.get_activities_for(request.user)
+    if progress_form is None and access.can_post_progress(roles, commitment):
         progress_form = ProgressForm(commitment=commitment)
     context = {
         "commitment": commitment,
         "indicators": commitment.indicators.order_by("name"),
         "updates": commitment.updates.select_related("author"),
-        "can_change": activities.can_change(roles, commitment),
+        "can_change": access.can_change(roles, commitment),
         "progress_form": progress_form,
     }
     return render(request, "activities/commitment_detail.html", context, status=status)
@@ -77,17 +78,17 @@ def _detail(request, commitment, progress_form=None, status=200) -> HttpResponse
 @require_GET
 def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A commitment and its progress updates, newest first."""
-    return _detail(request, activities.get_commitment_for(request, pk))
+    return _detail(request, access.get_commitment_for(request.user, pk))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    commitment = activities.get_commitment_for(request, pk, write=True)
-    organizations = activities.recordable_organizations(request)
+    commitment = access.get_commitment_for(request.user, pk, write=True)
+    organizations = access.recordable_organizations(request.user)
     form = CommitmentForm(request.POST or None, instance=commitment, organizations=organizations)
     if request.method == "POST" and form.is_valid():
-        activities.save_commitment(form, request.user)
+        actions.save_commitment(form, request.user)
         messages.success(request, _("Commitment saved."))
         return redirect("commitment_detail", commitment.pk)
     status = 400 if request.method == "POST" else 200
@@ -102,9 +103,9 @@ def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def commitment_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    commitment = activities.get_commitment_for(request, pk, write=True)
+    commitment = access.get_commitment_for(request.user, pk, write=True)
     if request.method == "POST":
-        activities.delete_commitment(commitment)
+        actions.delete_commitment(commitment)
         messages.success(
             request, _("Commitment “%(title)s” deleted.") % {"title": commitment.title}
         )
@@ -116,10 +117,10 @@ def commitment_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def commitment_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """Post progress on a commitment; its status moves to the one reported."""
-    commitment = activities.get_commitment_for(request, pk, progress=True)
+    commitment = access.get_commitment_for(request.user, pk, progress=True)
     form = ProgressForm(request.POST, commitment=commitment)
     if form.is_valid():
-        activities.post_progress(
+        actions.post_progress(
             commitment,
             author=request.user,
             text=form.cleaned_data["text"],

@@ -7,7 +7,6 @@ public pages (when published publicly) or through a share link that has not expi
 revoked.
 """
 
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from agenda.models import Goal, Strategy
@@ -15,15 +14,15 @@ from partners.access import require_backbone
 from partners.roles import Roles, roles_for
 
 
-def get_agenda_for(request: HttpRequest, write: bool = False) -> Roles:
-    return require_backbone(request) if write else roles_for(request.user)
+def get_agenda_for(person, write: bool = False) -> Roles:
+    return require_backbone(person) if write else roles_for(person)
 
 
-def get_goal_for(request: HttpRequest, pk: int) -> Goal:
-    require_backbone(request)
+def get_goal_for(person, pk: int) -> Goal:
+    require_backbone(person)
     return get_object_or_404(Goal, pk=pk)
 
 
-def get_strategy_for(request: HttpRequest, pk: int) -> Strategy:
-    require_backbone(request)
+def get_strategy_for(person, pk: int) -> Strategy:
+    require_backbone(person)
     return get_object_or_404(Strategy.objects.select_related("goal"), pk=pk)

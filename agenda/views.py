@@ -31,7 +31,7 @@ from measures.access import get_indicator_for
 @require_GET
 def agenda_detail(request: HttpRequest) -> HttpResponse:
     """The published agenda: every signed-in role reads it; it prints cleanly."""
-    get_agenda_for(request)
+    get_agenda_for(request.user)
     actions.ensure_first_version()
     goals = Goal.objects.prefetch_related("strategies", "indicators")
     latest = AgendaVersion.objects.select_related("created_by").first()
@@ -60,7 +60,7 @@ def _initial():
 @login_required
 @require_http_methods(["GET", "POST"])
 def agenda_edit(request: HttpRequest) -> HttpResponse:
-    get_agenda_for(request, write=True)
+    get_agenda_for(request.user, write=True)
     actions.ensure_first_version(request.user)
     agenda = Agenda.load()
     form = AgendaForm(request.POST or None, instance=agenda, initial=_initial())
@@ -77,7 +77,7 @@ def agenda_edit(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_create(request: HttpRequest) -> HttpResponse:
-    get_agenda_for(request, write=True)
+    get_agenda_for(request.user, write=True)
     actions.ensure_first_version(request.user)
     form = GoalForm(request.POST or None, initial={**_initial(), "order": Goal.objects.count()})
     return _versioned_edit(
@@ -93,7 +93,7 @@ def goal_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = get_goal_for(request, pk)
+    goal = get_goal_for(request.user, pk)
     actions.ensure_first_version(request.user)
     form = GoalForm(request.POST or None, instance=goal, initial=_initial())
     return _versioned_edit(
@@ -109,7 +109,7 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def strategy_create(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = get_goal_for(request, pk)
+    goal = get_goal_for(request.user, pk)
     actions.ensure_first_version(request.user)
     form = StrategyForm(
         request.POST or None, initial={**_initial(), "order": goal.strategies.count()}
@@ -129,7 +129,7 @@ def strategy_create(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def strategy_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    strategy = get_strategy_for(request, pk)
+    strategy = get_strategy_for(request.user, pk)
     actions.ensure_first_version(request.user)
     form = StrategyForm(request.POST or None, instance=strategy, initial=_initial())
     return _versioned_edit(
@@ -165,22 +165,22 @@ def _delete(request, instance, summary):
 @login_required
 @require_http_methods(["GET", "POST"])
 def goal_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    goal = get_goal_for(request, pk)
+    goal = get_goal_for(request.user, pk)
     return _delete(request, goal, _("Deleted goal “%(title)s”") % {"title": goal.title})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def strategy_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    strategy = get_strategy_for(request, pk)
+    strategy = get_strategy_for(request.user, pk)
     return _delete(request, strategy, _("Deleted strategy “%(title)s”") % {"title": strategy.title})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def targets_edit(request: HttpRequest, code: str) -> HttpResponse:
-    get_agenda_for(request, write=True)
-    indicator = get_indicator_for(request, code)
+    get_agenda_for(request.user, write=True)
+    indicator = get_indicator_for(request.user, code)
     actions.ensure_first_version(request.user)
     current = list(indicator.targets.all())
     baseline = next((t for t in current if t.kind == "baseline"), None)
@@ -216,7 +216,7 @@ def targets_edit(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_GET
 def agenda_history(request: HttpRequest) -> HttpResponse:
-    get_agenda_for(request)
+    get_agenda_for(request.user)
     actions.ensure_first_version()
     history = AgendaVersion.objects.select_related("created_by").defer("snapshot")
     return render(request, "agenda/history.html", {"versions": history})
@@ -226,7 +226,7 @@ def agenda_history(request: HttpRequest) -> HttpResponse:
 @require_GET
 def agenda_version(request: HttpRequest, number: int) -> HttpResponse:
     """One version, and what it changed from the one before (or from ``?against=N``)."""
-    roles = get_agenda_for(request)
+    roles = get_agenda_for(request.user)
     version = get_object_or_404(AgendaVersion.objects.select_related("created_by"), number=number)
     against_number = request.GET.get("against", "")
     if against_number.isdigit():
@@ -246,7 +246,7 @@ def agenda_version(request: HttpRequest, number: int) -> HttpResponse:
 @login_required
 @require_POST
 def agenda_restore(request: HttpRequest, number: int) -> HttpResponse:
-    get_agenda_for(request, write=True)
+    get_agenda_for(request.user, write=True)
     version = get_object_or_404(AgendaVersion, number=number)
     form = RestoreForm(request.POST)
     if not form.is_valid():

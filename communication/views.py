@@ -17,11 +17,10 @@ Who may do what (one access helper per resource, below):
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +31,16 @@ from common.access import open_to_read_only
 from common.htmx import is_fragment_request, render_page
 from communication import actions as communication
 from communication import emails
+from communication.access import (
+    can_edit_meeting,
+    get_action_for,
+    get_meeting_for,
+    get_notification_for,
+    get_post_for,
+    led_groups,
+    meeting_groups_for,
+    posting_identities_for,
+)
 from communication.forms import (
     ActionItemFormSet,
     CommentForm,
@@ -53,89 +62,15 @@ from communication.models import (
     ReminderSent,
 )
 from network.models import WorkingGroup
-from partners.access import require_backbone, require_writer
-from partners.models import Organization, Role
-from partners.roles import Roles, roles_for
+from partners.access import require_backbone
+from partners.models import Organization
+from partners.roles import roles_for
 
 FEED_PAGE_SIZE = 20
 MEETINGS_PAGE_SIZE = 20
 NOTIFICATIONS_PAGE_SIZE = 50
 
 # Access: one helper per resource ----------------------------------------------------------
-
-
-def get_post_for(request: HttpRequest, pk: int, write: bool = False) -> Post:
-    """Every signed-in person reads an update; partners and backbone staff comment on it."""
-    if write:
-        require_writer(request)
-    return get_object_or_404(
-        Post.objects.select_related("author", "organization", "working_group"), pk=pk
-    )
-
-
-def posting_identities_for(request: HttpRequest) -> tuple[QuerySet, QuerySet]:
-    """The organizations and working groups this person may post in the name of; 403 for
-    read-only people."""
-    require_writer(request)
-    organizations = Organization.objects.filter(
-        memberships__user=request.user,
-        memberships__role__in=[Role.MEMBER, Role.LEAD, Role.BACKBONE],
-    ).order_by("name")
-    return organizations, request.user.working_groups.order_by("name")
-
-
-def led_groups(user) -> QuerySet:
-    """The working groups this person leads now."""
-    return WorkingGroup.objects.filter(lead_terms__lead=user, lead_terms__end__isnull=True)
-
-
-def meeting_groups_for(request: HttpRequest) -> tuple[QuerySet, bool]:
-    """The working groups this person may hold meetings for, and whether a meeting must
-    belong to one: backbone staff hold any meeting; a group's lead, their group's only."""
-    roles = require_writer(request)
-    if roles.backbone:
-        return WorkingGroup.objects.order_by("name"), False
-    groups = led_groups(request.user).order_by("name")
-    if not groups.exists():
-        raise PermissionDenied("Only backbone staff and working group leads hold meetings.")
-    return groups, True
-
-
-def can_edit_meeting(roles: Roles, user, meeting: Meeting) -> bool:
-    if roles.read_only:
-        return False
-    if roles.backbone:
-        return True
-    return (
-        meeting.working_group_id is not None
-        and led_groups(user).filter(pk=meeting.working_group_id).exists()
-    )
-
-
-def get_meeting_for(request: HttpRequest, pk: int, write: bool = False) -> Meeting:
-    """Every signed-in person reads a meeting; backbone staff and the current lead of its
-    working group edit it."""
-    roles = require_writer(request) if write else roles_for(request.user)
-    meeting = get_object_or_404(
-        Meeting.objects.select_related("working_group", "created_by"), pk=pk
-    )
-    if write and not can_edit_meeting(roles, request.user, meeting):
-        raise PermissionDenied("Only backbone staff and the group's lead edit this meeting.")
-    return meeting
-
-
-def get_action_for(request: HttpRequest, pk: int) -> ActionItem:
-    """Marking an action done: its owner, or backbone staff."""
-    roles = require_writer(request)
-    item = get_object_or_404(ActionItem.objects.select_related("meeting"), pk=pk)
-    if not (roles.backbone or item.owner_id == request.user.pk):
-        raise PermissionDenied("Only the action's owner or backbone staff mark it done.")
-    return item
-
-
-def get_notification_for(request: HttpRequest, pk: int) -> Notification:
-    """A person's own notification; anyone else's is not found."""
-    return get_object_or_404(Notification, pk=pk, user=request.user)
 
 
 # Updates ----------------------------------------------------------------------------------
@@ -182,7 +117,7 @@ def updates(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def post_create(request: HttpRequest) -> HttpResponse:
-    organizations, groups = posting_identities_for(request)
+    organizations, groups = posting_identities_for(request.user)
     form = PostForm(
         request.POST if request.method == "POST" else None,
         organizations=list(organizations),
@@ -215,7 +150,7 @@ def _post_context(request: HttpRequest, post: Post, form: CommentForm | None = N
 @login_required
 @require_GET
 def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    post = get_post_for(request, pk)
+    post = get_post_for(request.user, pk)
     return render(request, "communication/post_detail.html", _post_context(request, post))
 
 
@@ -223,7 +158,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def comment_create(request: HttpRequest, pk: int) -> HttpResponse:
     """Add a comment. With htmx the comments are swapped in place; without, the page reloads."""
-    post = get_post_for(request, pk, write=True)
+    post = get_post_for(request.user, pk, write=True)
     form = CommentForm(request.POST)
     fragment = is_fragment_request(request)
     if form.is_valid():
@@ -270,7 +205,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
 
 
 def _meeting_form_page(request: HttpRequest, meeting: Meeting | None) -> HttpResponse:
-    groups, group_required = meeting_groups_for(request)
+    groups, group_required = meeting_groups_for(request.user)
     data = request.POST if request.method == "POST" else None
     instance = meeting or Meeting()
     initial = {}
@@ -312,14 +247,14 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for(request, pk, write=True)
+    meeting = get_meeting_for(request.user, pk, write=True)
     return _meeting_form_page(request, meeting)
 
 
 @login_required
 @require_GET
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting = get_meeting_for(request, pk)
+    meeting = get_meeting_for(request.user, pk)
     roles = roles_for(request.user)
     context = {
         "meeting": meeting,
@@ -351,7 +286,7 @@ def my_actions(request: HttpRequest) -> HttpResponse:
 @require_POST
 def action_done(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark an action done (``done=0`` opens it again); back to where the form was."""
-    item = get_action_for(request, pk)
+    item = get_action_for(request.user, pk)
     done = request.POST.get("done", "1") != "0"
     communication.set_action_done(item, done)
     if done:
@@ -394,7 +329,7 @@ def _after_marking(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
-    notification = get_notification_for(request, pk)
+    notification = get_notification_for(request.user, pk)
     communication.mark_read(request.user, [notification.pk])
     return _after_marking(request)
 
@@ -457,7 +392,7 @@ def email_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def reminders(request: HttpRequest) -> HttpResponse:
     """The schedule of reminders of reports due and overdue (backbone staff)."""
-    require_backbone(request)
+    require_backbone(request.user)
     schedule = ReminderSchedule.load()
     form = ReminderScheduleForm(
         request.POST if request.method == "POST" else None, instance=schedule

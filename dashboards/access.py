@@ -4,7 +4,7 @@ through the public pages (when published publicly) or through a share link that 
 expired or been revoked. Backbone staff decide on publication and manage the links."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from dashboards.models import ShareLink
@@ -17,10 +17,10 @@ class LinkGone(Exception):
     """A share link that existed but has expired or been revoked."""
 
 
-def get_dashboard_for(request: HttpRequest) -> Roles:
+def get_dashboard_for(person) -> Roles:
     """The dashboards of signed-in people. Returns their roles; 403 for a funder while the
     dashboards are not published for funders."""
-    roles = roles_for(request.user)
+    roles = roles_for(person)
     if roles.backbone or roles.partner:
         return roles
     if roles.funder and Publication.load().for_funders:
@@ -44,7 +44,7 @@ def get_share_link(token: str) -> ShareLink:
     return link
 
 
-def get_share_link_for(request: HttpRequest, pk: int) -> ShareLink:
+def get_share_link_for(person, pk: int) -> ShareLink:
     """Managing share links is for backbone staff."""
-    require_backbone(request)
+    require_backbone(person)
     return get_object_or_404(ShareLink, pk=pk)

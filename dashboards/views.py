@@ -127,7 +127,7 @@ def warm_dashboards(**_kwargs) -> None:
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Vision → goals → indicators with their latest region-wide figures and status."""
-    roles = get_dashboard_for(request)
+    roles = get_dashboard_for(request.user)
     context = _dashboard_context(
         request, everything=roles.backbone, link_prefix=reverse("dashboard"), mode="member"
     )
@@ -179,8 +179,8 @@ def _indicator_page(request, indicator: Indicator, *, everything, link_prefix, m
 @login_required
 @require_GET
 def indicator_dashboard(request: HttpRequest, code: str) -> HttpResponse:
-    roles = get_dashboard_for(request)
-    indicator = get_indicator_for(request, code)
+    roles = get_dashboard_for(request.user)
+    indicator = get_indicator_for(request.user, code)
     return _indicator_page(
         request,
         indicator,
@@ -253,8 +253,8 @@ def _csv(request, indicator: Indicator, *, everything: bool) -> HttpResponse:
 @login_required
 @require_GET
 def indicator_dashboard_csv(request: HttpRequest, code: str) -> HttpResponse:
-    roles = get_dashboard_for(request)
-    indicator = get_indicator_for(request, code)
+    roles = get_dashboard_for(request.user)
+    indicator = get_indicator_for(request.user, code)
     return _csv(request, indicator, everything=roles.backbone)
 
 
@@ -264,7 +264,7 @@ def indicator_dashboard_csv(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def publishing(request: HttpRequest) -> HttpResponse:
-    get_agenda_for(request, write=True)
+    get_agenda_for(request.user, write=True)
     publication = Publication.load()
     form = PublicationForm(request.POST if request.method == "POST" else None, instance=publication)
     if request.method == "POST" and form.is_valid():
@@ -289,7 +289,7 @@ def publishing(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def share_link_create(request: HttpRequest) -> HttpResponse:
-    get_agenda_for(request, write=True)
+    get_agenda_for(request.user, write=True)
     form = ShareLinkForm(request.POST)
     if not form.is_valid():
         context = {
@@ -315,7 +315,7 @@ def share_link_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def share_link_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    link = get_share_link_for(request, pk)
+    link = get_share_link_for(request.user, pk)
     actions.revoke_share_link(link)
     messages.success(request, _("The link “%(label)s” no longer opens.") % {"label": link.label})
     return redirect("publishing")

@@ -14,16 +14,11 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import transaction
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from agenda.models import Goal
 from funding.models import FundingStream
-from partners.access import require_backbone
-from partners.roles import Roles, roles_for
 
 SHARE_RULE = gettext_lazy(
     "Aligned share = the amount of the streams linked to at least one goal or strategy of the "
@@ -38,28 +33,7 @@ ZERO = Decimal("0.00")
 # Access -----------------------------------------------------------------------------------
 
 
-def get_funding_for(request: HttpRequest, write: bool = False) -> Roles:
-    """Everyone signed in reads the funding streams; backbone staff change them."""
-    return require_backbone(request) if write else roles_for(request.user)
-
-
-def get_stream_for(request: HttpRequest, pk: int) -> FundingStream:
-    """Changing a stream is for backbone staff (403 for everyone else)."""
-    require_backbone(request)
-    return get_object_or_404(FundingStream, pk=pk)
-
-
 # Writes -----------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def save_stream(form) -> FundingStream:
-    return form.save()
-
-
-@transaction.atomic
-def delete_stream(stream: FundingStream) -> None:
-    stream.delete()
 
 
 # The share --------------------------------------------------------------------------------

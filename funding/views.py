@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from common.charts import bar_chart
 from common.htmx import render_page
-from funding import alignment as funding
+from funding import access, actions, alignment
 from funding.forms import FundingStreamForm, YearForm
 
 
@@ -17,12 +17,12 @@ from funding.forms import FundingStreamForm, YearForm
 @require_GET
 def funding_alignment(request: HttpRequest) -> HttpResponse:
     """The aligned share of the year's funding, by goal, and the streams that serve nothing."""
-    roles = funding.get_funding_for(request)
-    every_stream = list(funding.streams())
-    years = funding.years(every_stream)
+    roles = access.get_funding_for(request.user)
+    every_stream = list(alignment.streams())
+    years = alignment.years(every_stream)
     form = YearForm(request.GET or None, years=years)
     status = 200
-    year = funding.default_year(years)
+    year = alignment.default_year(years)
     if request.GET:
         if form.is_valid():
             year = form.cleaned_data["year"] or year
@@ -30,7 +30,7 @@ def funding_alignment(request: HttpRequest) -> HttpResponse:
             status = 400
     else:
         form = YearForm(initial={"year": year}, years=years)
-    result = funding.alignment(year, every_stream)
+    result = alignment.alignment(year, every_stream)
     chart = bar_chart(
         [(share.goal.title, share.amount) for share in result.by_goal],
         title=_("Funding by goal, %(year)s") % {"year": year},
@@ -47,7 +47,7 @@ def funding_alignment(request: HttpRequest) -> HttpResponse:
         "form": form,
         "alignment": result,
         "chart": chart,
-        "rule": funding.SHARE_RULE,
+        "rule": alignment.SHARE_RULE,
         "can_edit": roles.backbone,
     }
     return render_page(
@@ -57,7 +57,7 @@ def funding_alignment(request: HttpRequest) -> HttpResponse:
 
 def _form_page(request, form, heading, stream=None) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
-        saved = funding.save_stream(form)
+        saved = actions.save_stream(form)
         messages.success(request, _("Funding stream “%(name)s” saved.") % {"name": saved.name})
         return redirect("funding")
     status = 400 if request.method == "POST" else 200
@@ -68,7 +68,7 @@ def _form_page(request, form, heading, stream=None) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def stream_create(request: HttpRequest) -> HttpResponse:
-    funding.get_funding_for(request, write=True)
+    access.get_funding_for(request.user, write=True)
     form = FundingStreamForm(request.POST or None)
     return _form_page(request, form, _("Record a funding stream"))
 
@@ -76,7 +76,7 @@ def stream_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def stream_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    stream = funding.get_stream_for(request, pk)
+    stream = access.get_stream_for(request.user, pk)
     form = FundingStreamForm(request.POST or None, instance=stream)
     heading = _("Edit funding stream: %(name)s") % {"name": stream.name}
     return _form_page(request, form, heading, stream)
@@ -85,9 +85,9 @@ def stream_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def stream_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    stream = funding.get_stream_for(request, pk)
+    stream = access.get_stream_for(request.user, pk)
     if request.method == "POST":
-        funding.delete_stream(stream)
+        actions.delete_stream(stream)
         messages.success(request, _("Funding stream “%(name)s” deleted.") % {"name": stream.name})
         return redirect("funding")
     return render(request, "funding/stream_delete.html", {"stream": stream})

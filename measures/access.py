@@ -1,7 +1,7 @@
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -12,10 +12,10 @@ from partners.models import Organization
 from partners.roles import Roles, roles_for
 
 
-def get_indicator_for(request: HttpRequest, code: str, write: bool = False) -> Indicator:
+def get_indicator_for(person, code: str, write: bool = False) -> Indicator:
     """Every signed-in person reads the indicator library; backbone staff edit it."""
     if write:
-        require_backbone(request)
+        require_backbone(person)
     return get_object_or_404(Indicator, code=code)
 
 
@@ -41,16 +41,14 @@ class Report:
         return self.roles.backbone
 
 
-def get_report_for(
-    request: HttpRequest, slug: str, period_key: str, write: str | None = None
-) -> Report:
+def get_report_for(person, slug: str, period_key: str, write: str | None = None) -> Report:
     """One organization's report for one period.
 
     Backbone staff and the organization's own people read it; anyone else gets 404 (a
     draft is never shown outside). ``write`` is "enter" (the organization's members),
     "submit" (its lead) or "review" (backbone staff); others get 403.
     """
-    roles = require_writer(request) if write else roles_for(request.user)
+    roles = require_writer(person) if write else roles_for(person)
     organization = get_object_or_404(Organization, slug=slug)
     if not (roles.backbone or roles.is_member_of(organization.pk)):
         raise Http404("No such report.")
@@ -82,17 +80,17 @@ def get_report_for(
     return report
 
 
-def require_reporting_role(request: HttpRequest) -> Roles:
+def require_reporting_role(person) -> Roles:
     """The reports list: partners see their own, backbone staff see all."""
-    return require_writer(request)
+    return require_writer(person)
 
 
-def get_import_for(request: HttpRequest, pk: int):
+def get_import_for(person, pk: int):
     """An import is seen by the person who started it and by backbone staff."""
     from measures.models import ImportJob
 
-    roles = roles_for(request.user)
+    roles = roles_for(person)
     job = get_object_or_404(ImportJob, pk=pk)
-    if not (roles.backbone or job.created_by_id == request.user.pk):
+    if not (roles.backbone or job.created_by_id == person.pk):
         raise Http404("No such import.")
     return job

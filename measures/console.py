@@ -49,7 +49,7 @@ def last_rollups() -> list[tuple[str, RollupRun | None]]:
 def console(request: HttpRequest) -> HttpResponse:
     """Where the partnership's reporting stands. The period-type filter works as a plain GET
     form; with htmx it swaps the window (matrix, queue and flags) in place."""
-    require_backbone(request)
+    require_backbone(request.user)
     default = most_used_period_type()
     form = ConsoleForm(request.GET if "period_type" in request.GET else None)
     # An unknown period type falls back to the default, as other filters do.

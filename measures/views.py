@@ -68,7 +68,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
-    indicator = get_indicator_for(request, code)
+    indicator = get_indicator_for(request.user, code)
     context = {
         "indicator": indicator,
         "organizations": indicator.reporting_organizations.order_by("name"),
@@ -80,7 +80,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_create(request: HttpRequest) -> HttpResponse:
-    require_backbone(request)
+    require_backbone(request.user)
     form = IndicatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         indicator = form.save()
@@ -93,7 +93,7 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_edit(request: HttpRequest, code: str) -> HttpResponse:
-    indicator = get_indicator_for(request, code, write=True)
+    indicator = get_indicator_for(request.user, code, write=True)
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -148,7 +148,7 @@ def report(request: HttpRequest, slug: str, period: str) -> HttpResponse:
     """A partner's report for one period: enter, check, save as draft, submit; backbone
     staff review it. htmx checks an indicator's fields in place as they change."""
     posting = request.method == "POST"
-    report = get_report_for(request, slug, period, write="enter" if posting else None)
+    report = get_report_for(request.user, slug, period, write="enter" if posting else None)
     indicators = actions.expected_indicators(report.organization, report.period).prefetch_related(
         "dimensions__categories"
     )
@@ -171,7 +171,7 @@ def report(request: HttpRequest, slug: str, period: str) -> HttpResponse:
             return render(request, "measures/report.html#entry", context)
         submitting = "submit" in request.POST
         if submitting:
-            report = get_report_for(request, slug, period, write="submit")
+            report = get_report_for(request.user, slug, period, write="submit")
         if not report.can_edit:
             messages.error(request, _("This report is locked and cannot be changed."))
             return redirect("report", slug, period)
@@ -224,7 +224,7 @@ def _save_report(request, report, entered, submitting) -> HttpResponse | None:
 
 
 def _review(request, slug, period, form_class, action, success):
-    report = get_report_for(request, slug, period, write="review")
+    report = get_report_for(request.user, slug, period, write="review")
     if report.submission is None:
         messages.error(request, _("Nothing has been entered for this period yet."))
         return redirect("report", slug, period)
@@ -286,7 +286,7 @@ def report_reopen(request: HttpRequest, slug: str, period: str) -> HttpResponse:
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
     """Partners: their organizations' reports. Backbone staff: every submission, by status."""
-    roles = require_reporting_role(request)
+    roles = require_reporting_role(request.user)
     submissions = Submission.objects.select_related("organization").order_by(
         "-period_start", "organization__name"
     )
@@ -307,7 +307,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def review_queue(request: HttpRequest) -> HttpResponse:
-    require_backbone(request)
+    require_backbone(request.user)
     return render(
         request,
         "measures/review_queue.html",
@@ -387,7 +387,7 @@ RULES = {
 def explain(request: HttpRequest, code: str) -> HttpResponse:
     """How one rolled-up figure was made: the rule, the sums, and (to those allowed to see
     them) the approved values it came from."""
-    indicator = get_indicator_for(request, code)
+    indicator = get_indicator_for(request.user, code)
     roles = roles_for(request.user)
     form = ExplainForm(request.GET)
     if not form.is_valid():
@@ -486,7 +486,7 @@ def contributing_values(indicator, cell, category_code, dimension_code):
 @require_http_methods(["GET", "POST"])
 def import_values(request: HttpRequest) -> HttpResponse:
     """Upload a CSV of values; it is checked and loaded in the background, all or nothing."""
-    roles = require_reporting_role(request)
+    roles = require_reporting_role(request.user)
     form = ImportForm(request.POST or None, request.FILES or None, can_approve=roles.backbone)
     status = 200
     if request.method == "POST":
@@ -516,7 +516,7 @@ def import_values(request: HttpRequest) -> HttpResponse:
 @require_GET
 def import_template(request: HttpRequest) -> HttpResponse:
     """A CSV with the header and one row for every total the person's organizations report."""
-    roles = require_reporting_role(request)
+    roles = require_reporting_role(request.user)
     organizations = Organization.objects.filter(pk__in=roles.member_org_ids).order_by("name")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="pathways-values-template.csv"'
@@ -530,7 +530,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 @require_GET
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """An import's progress (polled with htmx while it runs) and, at the end, its result."""
-    job = get_import_for(request, pk)
+    job = get_import_for(request.user, pk)
     context = {"job": job, "problems": job.problems[:500]}
     return render_page(request, "measures/import_detail.html", context, fragment="progress")
 
@@ -540,7 +540,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def report_calendar(request: HttpRequest) -> HttpResponse:
     """Which reports are due, for which period and when: one's own organizations, or every
     organization for backbone staff."""
-    roles = require_reporting_role(request)
+    roles = require_reporting_role(request.user)
     if roles.backbone:
         organization_ids = Indicator.reporting_organizations.through.objects.values_list(
             "organization_id", flat=True
@@ -555,7 +555,7 @@ def report_calendar(request: HttpRequest) -> HttpResponse:
 @require_GET
 def report_history(request: HttpRequest, slug: str, period: str) -> HttpResponse:
     """Every change of every value of a report: who, when, the old and new figures, why."""
-    report = get_report_for(request, slug, period)
+    report = get_report_for(request.user, slug, period)
     changes = (
         ValueChange.objects.filter(data_value__submission=report.submission)
         .select_related("changed_by", "data_value__indicator", "data_value__category__dimension")
@@ -577,7 +577,7 @@ def dimension_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def dimension_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
     """Backbone staff define a breakdown and its categories."""
-    require_backbone(request)
+    require_backbone(request.user)
     dimension = get_object_or_404(Dimension, code=code) if code else Dimension()
     form = DimensionForm(request.POST or None, instance=dimension)
     formset = CategoryFormSet(request.POST or None, instance=dimension, prefix="categories")
@@ -601,7 +601,7 @@ def pathway_measures(request: HttpRequest, slug: str) -> HttpResponse:
     from measures.pathways import pathway_figures
     from pathways.access import get_pathway_for
 
-    pathway = get_pathway_for(request, slug)
+    pathway = get_pathway_for(request.user, slug)
     audience = Audience.of(roles_for(request.user))
     context = {
         "pathway": pathway,

@@ -8,13 +8,11 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Prefetch, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import DateInput
-from network.models import LeadTerm, Partnership, PartnershipKind, WorkingGroup
+from network.models import Partnership, PartnershipKind, WorkingGroup
 from partners.models import Membership, Organization, User
 from partners.roles import Roles
 
@@ -102,18 +100,6 @@ class PartnershipForm(forms.ModelForm):
                 _("One of the two organizations must be one you lead."),
             )
         return cleaned
-
-
-@transaction.atomic
-def save_partnership(form: PartnershipForm, *, by: User | None) -> Partnership:
-    """Save a valid partnership form (already checked by the model's ``clean``) and the
-    pathways it serves."""
-    partnership = form.instance
-    if partnership.pk is None:
-        partnership.created_by = by
-    partnership.save()
-    partnership.pathways.set(form.cleaned_data["pathways"])
-    return partnership
 
 
 class PartnershipFilterForm(forms.Form):
@@ -213,33 +199,3 @@ class RotateLeadForm(forms.Form):
         if self.current_lead is not None and lead.pk == self.current_lead.pk:
             raise ValidationError(_("%(name)s already leads this group."), params={"name": lead})
         return lead
-
-
-@transaction.atomic
-def add_member(group: WorkingGroup, user: User) -> None:
-    group.members.add(user)
-
-
-@transaction.atomic
-def remove_member(group: WorkingGroup, user: User) -> None:
-    """Take someone out of the group; its current lead must hand over first."""
-    if group.lead_terms.filter(end__isnull=True, lead=user).exists():
-        raise ValidationError(
-            _("%(name)s leads this group. Hand the lead to another member first."),
-            params={"name": user},
-        )
-    group.members.remove(user)
-
-
-@transaction.atomic
-def rotate_lead(group: WorkingGroup, lead: User, *, today: date | None = None) -> LeadTerm:
-    """Close the open lead term today and open the new lead's; the terms are the record."""
-    today = today or timezone.localdate()
-    WorkingGroup.objects.select_for_update().get(pk=group.pk)  # one rotation at a time
-    if not group.members.filter(pk=lead.pk).exists():
-        raise ValidationError(
-            _("%(name)s is not a member of this group. Add them as a member first."),
-            params={"name": lead},
-        )
-    LeadTerm.objects.filter(group=group, end__isnull=True).update(end=today)
-    return LeadTerm.objects.create(group=group, lead=lead, start=today)

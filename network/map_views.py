@@ -9,8 +9,8 @@ from django.views.decorators.http import require_GET
 
 from common.forms import DateInput
 from common.htmx import render_page
+from network.access import get_network_for
 from network.map import CENTRALIZATION_WARNING, HUB_MIN_TIES, HUB_SHARE_WARNING, cached_network_view
-from partners.roles import Roles, roles_for
 
 
 class DayForm(forms.Form):
@@ -22,15 +22,10 @@ class DayForm(forms.Form):
     )
 
 
-def get_network_for(request: HttpRequest) -> Roles:
-    """Every signed-in person reads the network map, funders included; nobody writes here."""
-    return roles_for(request.user)
-
-
 @login_required
 @require_GET
 def network(request: HttpRequest) -> HttpResponse:
-    roles = get_network_for(request)
+    roles = get_network_for(request.user)
     today = timezone.localdate()
     form = DayForm(request.GET or None)
     day = today

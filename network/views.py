@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,73 +20,28 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.htmx import render_page
+from network.access import (
+    can_edit_partnership,
+    can_manage_group,
+    current_lead_term,
+    get_group_for,
+    get_partnership_for,
+    require_partnership_recorder,
+)
+from network.actions import add_member, remove_member, rotate_lead, save_partnership
 from network.forms import (
     AddMemberForm,
     PartnershipFilterForm,
     PartnershipForm,
     RotateLeadForm,
     WorkingGroupForm,
-    add_member,
-    remove_member,
-    rotate_lead,
-    save_partnership,
 )
 from network.models import LeadTerm, Partnership, WorkingGroup
-from partners.access import require_backbone, require_writer
+from partners.access import require_backbone
 from partners.models import Membership, SectorType, User
-from partners.roles import Roles, roles_for
+from partners.roles import roles_for
 
 # Access: one helper per resource ------------------------------------------------------------
-
-
-def can_edit_partnership(roles: Roles, partnership: Partnership) -> bool:
-    return not roles.read_only and (
-        roles.backbone
-        or roles.is_lead_of(partnership.first_id)
-        or roles.is_lead_of(partnership.second_id)
-    )
-
-
-def require_partnership_recorder(request: HttpRequest) -> Roles:
-    """Recording a partnership: backbone staff, or a partner lead (for their organization)."""
-    roles = require_writer(request)
-    if not (roles.backbone or roles.lead_org_ids):
-        raise PermissionDenied("Only backbone staff and partner leads record partnerships.")
-    return roles
-
-
-def get_partnership_for(request: HttpRequest, pk: int, write: bool = False) -> Partnership:
-    roles = require_writer(request) if write else roles_for(request.user)
-    partnership = get_object_or_404(
-        Partnership.objects.select_related("first", "second", "created_by"), pk=pk
-    )
-    if write and not can_edit_partnership(roles, partnership):
-        raise PermissionDenied("Only backbone staff or a lead of either organization edit this.")
-    return partnership
-
-
-def current_lead_term(group: WorkingGroup) -> LeadTerm | None:
-    return group.lead_terms.filter(end__isnull=True).select_related("lead").first()
-
-
-def can_manage_group(roles: Roles, user, term: LeadTerm | None) -> bool:
-    return not roles.read_only and (
-        roles.backbone or (term is not None and term.lead_id == user.pk)
-    )
-
-
-def get_group_for(
-    request: HttpRequest, slug: str, *, edit: bool = False, manage: bool = False
-) -> WorkingGroup:
-    """Reading: every signed-in person. ``edit`` (name, charter): backbone staff.
-    ``manage`` (members, lead): backbone staff or the group's current lead."""
-    if edit:
-        require_backbone(request)
-    roles = require_writer(request) if manage else roles_for(request.user)
-    group = get_object_or_404(WorkingGroup, slug=slug)
-    if manage and not can_manage_group(roles, request.user, current_lead_term(group)):
-        raise PermissionDenied("Only backbone staff or the group's lead manage its members.")
-    return group
 
 
 # Partnerships ----------------------------------------------------------------------------
@@ -124,7 +79,7 @@ def _pathways_queryset():
 @login_required
 @require_GET
 def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    partnership = get_partnership_for(request, pk)
+    partnership = get_partnership_for(request.user, pk)
     context = {
         "partnership": partnership,
         "pathways": list(_pathways_queryset().filter(partnerships=partnership)),
@@ -137,7 +92,7 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def partnership_create(request: HttpRequest) -> HttpResponse:
-    roles = require_partnership_recorder(request)
+    roles = require_partnership_recorder(request.user)
     form = PartnershipForm(request.POST if request.method == "POST" else None, roles=roles)
     if request.method == "POST" and form.is_valid():
         partnership = save_partnership(form, by=request.user)
@@ -149,7 +104,7 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    partnership = get_partnership_for(request, pk, write=True)
+    partnership = get_partnership_for(request.user, pk, write=True)
     roles = roles_for(request.user)
     data = request.POST if request.method == "POST" else None
     form = PartnershipForm(data, instance=partnership, roles=roles)
@@ -244,7 +199,7 @@ def sectors_of(members: list[User]) -> list[dict]:
 @login_required
 @require_GET
 def working_group_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    group = get_group_for(request, slug)
+    group = get_group_for(request.user, slug)
     roles = roles_for(request.user)
     members = _members(group)
     terms = list(group.lead_terms.select_related("lead").order_by("-start", "-pk"))
@@ -266,7 +221,7 @@ def working_group_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def working_group_create(request: HttpRequest) -> HttpResponse:
-    require_backbone(request)
+    require_backbone(request.user)
     form = WorkingGroupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         group = form.save()
@@ -279,7 +234,7 @@ def working_group_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def working_group_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    group = get_group_for(request, slug, edit=True)
+    group = get_group_for(request.user, slug, edit=True)
     form = WorkingGroupForm(request.POST if request.method == "POST" else None, instance=group)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -305,7 +260,7 @@ def _members_page(request, group, form, *, status=200, error=""):
 @require_http_methods(["GET", "POST"])
 def working_group_members(request: HttpRequest, slug: str) -> HttpResponse:
     """The group's members, each with a button to remove them, and a form to add someone."""
-    group = get_group_for(request, slug, manage=True)
+    group = get_group_for(request.user, slug, manage=True)
     form = AddMemberForm(request.POST if request.method == "POST" else None, group=group)
     if request.method == "POST":
         if form.is_valid():
@@ -320,7 +275,7 @@ def working_group_members(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def working_group_member_remove(request: HttpRequest, slug: str, user_id: int) -> HttpResponse:
-    group = get_group_for(request, slug, manage=True)
+    group = get_group_for(request.user, slug, manage=True)
     user = get_object_or_404(group.members, pk=user_id)
     try:
         remove_member(group, user)
@@ -336,7 +291,7 @@ def working_group_member_remove(request: HttpRequest, slug: str, user_id: int) -
 @require_http_methods(["GET", "POST"])
 def working_group_lead(request: HttpRequest, slug: str) -> HttpResponse:
     """Hand the lead to another member: today closes the open term and opens the new one."""
-    group = get_group_for(request, slug, manage=True)
+    group = get_group_for(request.user, slug, manage=True)
     members = _members(group)
     term = current_lead_term(group)
     current = term.lead if term else None

@@ -4,18 +4,17 @@ rules of organizations and invitations.
 An access helper returns the object, raises Http404 for people who may not know it exists and
 PermissionDenied (403) for people who may read it but not change it. Read-only people
 (funders) are refused every write before anything else is looked at. Each app keeps its own
-helpers in its ``access.py``; they take the person (views pass ``request.user``).
+helpers in its ``access.py``; they take the person (views pass ``person``).
 """
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from partners.models import Organization, Role
 from partners.roles import Roles, roles_for
 
 
-def check_writer(person) -> Roles:
+def require_writer(person) -> Roles:
     """The person's roles; 403 for a read-only person (a funder)."""
     roles = roles_for(person)
     if roles.read_only:
@@ -23,34 +22,26 @@ def check_writer(person) -> Roles:
     return roles
 
 
-def check_backbone(person) -> Roles:
+def require_backbone(person) -> Roles:
     """The person's roles; 403 for anyone but backbone staff."""
-    roles = check_writer(person)
+    roles = require_writer(person)
     if not roles.backbone:
         raise PermissionDenied("Only backbone staff may do this.")
     return roles
 
 
-def require_writer(request: HttpRequest) -> Roles:
-    return check_writer(request.user)
-
-
-def require_backbone(request: HttpRequest) -> Roles:
-    return check_backbone(request.user)
-
-
-def get_organization_for(request: HttpRequest, slug: str, write: bool = False) -> Organization:
+def get_organization_for(person, slug: str, write: bool = False) -> Organization:
     """Every signed-in person reads the directory; a lead edits their own, backbone any."""
-    roles = require_writer(request) if write else roles_for(request.user)
+    roles = require_writer(person) if write else roles_for(person)
     organization = get_object_or_404(Organization, slug=slug)
     if write and not (roles.backbone or roles.is_lead_of(organization.pk)):
         raise PermissionDenied("Only the organization's lead or backbone staff may edit it.")
     return organization
 
 
-def invitable_roles_for(request: HttpRequest, organization: Organization) -> list[tuple[str, str]]:
+def invitable_roles_for(person, organization: Organization) -> list[tuple[str, str]]:
     """The roles this person may invite someone to at ``organization``; 403 if none."""
-    roles = require_writer(request)
+    roles = require_writer(person)
     if roles.backbone:
         if organization.is_backbone:
             allowed = [Role.BACKBONE]

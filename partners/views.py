@@ -51,7 +51,7 @@ def organization_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organization = get_organization_for(request, slug)
+    organization = get_organization_for(request.user, slug)
     roles = roles_for(request.user)
     insider = roles.backbone or roles.is_member_of(organization.pk)
     context = {
@@ -71,7 +71,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    organization = get_organization_for(request, slug, write=True)
+    organization = get_organization_for(request.user, slug, write=True)
     before = (organization.county, organization.sector_type)
     form = OrganizationForm(
         request.POST or None, instance=organization, may_place=roles_for(request.user).backbone
@@ -92,7 +92,7 @@ def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def organization_create(request: HttpRequest) -> HttpResponse:
-    require_backbone(request)
+    require_backbone(request.user)
     form = OrganizationCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organization = form.save()
@@ -107,8 +107,8 @@ def organization_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
-    organization = get_organization_for(request, slug)
-    role_choices = invitable_roles_for(request, organization)
+    organization = get_organization_for(request.user, slug)
+    role_choices = invitable_roles_for(request.user, organization)
     form = InvitationForm(request.POST or None, role_choices=role_choices)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
@@ -186,8 +186,8 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_GET
 def invitation_list(request: HttpRequest, slug: str) -> HttpResponse:
-    organization = get_organization_for(request, slug)
-    invitable_roles_for(request, organization)
+    organization = get_organization_for(request.user, slug)
+    invitable_roles_for(request.user, organization)
     invitations = organization.invitations.select_related("invited_by", "accepted_by")
     return render(
         request,

@@ -34,7 +34,7 @@ def _form_page(request, form, title, cancel, *, status=None, extra=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def pathway_create(request: HttpRequest) -> HttpResponse:
-    require_backbone(request)
+    require_backbone(request.user)
     form = PathwayForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -50,7 +50,7 @@ def pathway_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def pathway_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    pathway = get_pathway_for(request, slug, write=True)
+    pathway = get_pathway_for(request.user, slug, write=True)
     form = PathwayForm(request.POST if request.method == "POST" else None, instance=pathway)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -68,8 +68,8 @@ def pathway_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def step_create(request: HttpRequest, slug: str) -> HttpResponse:
-    roles = require_pathway_editor(request)
-    pathway = get_pathway_for(request, slug)
+    roles = require_pathway_editor(request.user)
+    pathway = get_pathway_for(request.user, slug)
     form = StepForm(request.POST if request.method == "POST" else None, roles=roles)
     form.instance.pathway = pathway
     if request.method == "POST" and form.is_valid():
@@ -93,8 +93,8 @@ def step_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    step = get_step_for(request, pk, write=True)
-    roles = require_pathway_editor(request)
+    step = get_step_for(request.user, pk, write=True)
+    roles = require_pathway_editor(request.user)
     form = StepForm(request.POST if request.method == "POST" else None, instance=step, roles=roles)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -117,7 +117,7 @@ def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    step = get_step_for(request, pk, write=True)
+    step = get_step_for(request.user, pk, write=True)
     pathway = step.pathway
     if request.method == "POST":
         with transaction.atomic():
@@ -136,7 +136,7 @@ def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def link_create(request: HttpRequest, slug: str) -> HttpResponse:
-    pathway = get_pathway_for(request, slug, write=True)
+    pathway = get_pathway_for(request.user, slug, write=True)
     form = LinkForm(request.POST if request.method == "POST" else None, pathway=pathway)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -163,7 +163,7 @@ def link_create(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_POST
 def link_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    require_backbone(request)
+    require_backbone(request.user)
     link = get_object_or_404(StepLink.objects.select_related("from_step__pathway"), pk=pk)
     pathway = link.from_step.pathway
     with transaction.atomic():
@@ -176,7 +176,7 @@ def link_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def pathway_history(request: HttpRequest, slug: str) -> HttpResponse:
-    pathway = get_pathway_for(request, slug)
+    pathway = get_pathway_for(request.user, slug)
     history = pathway.versions.select_related("created_by").defer("snapshot")
     return render(request, "pathways/history.html", {"pathway": pathway, "versions": history})
 
@@ -184,7 +184,7 @@ def pathway_history(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_GET
 def pathway_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    pathway = get_pathway_for(request, slug)
+    pathway = get_pathway_for(request.user, slug)
     version = get_object_or_404(pathway.versions.select_related("created_by"), number=number)
     before = pathway.versions.filter(number__lt=number).first()
     context = {
@@ -200,7 +200,7 @@ def pathway_version(request: HttpRequest, slug: str, number: int) -> HttpRespons
 @login_required
 @require_POST
 def pathway_restore(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    pathway = get_pathway_for(request, slug, write=True)
+    pathway = get_pathway_for(request.user, slug, write=True)
     version = get_object_or_404(PathwayVersion, pathway=pathway, number=number)
     with transaction.atomic():
         versions.restore(pathway, version.snapshot)
@@ -218,7 +218,7 @@ def pathway_restore(request: HttpRequest, slug: str, number: int) -> HttpRespons
 @login_required
 @require_http_methods(["GET", "POST"])
 def program_create(request: HttpRequest) -> HttpResponse:
-    roles = require_pathway_editor(request)
+    roles = require_pathway_editor(request.user)
     form = ProgramForm(request.POST if request.method == "POST" else None, roles=roles)
     if request.method == "POST" and form.is_valid():
         program = form.save()
@@ -230,8 +230,8 @@ def program_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    program = get_program_for(request, pk, write=True)
-    roles = require_pathway_editor(request)
+    program = get_program_for(request.user, pk, write=True)
+    roles = require_pathway_editor(request.user)
     form = ProgramForm(
         request.POST if request.method == "POST" else None, instance=program, roles=roles
     )
@@ -249,7 +249,7 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def credential_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    require_backbone(request)
+    require_backbone(request.user)
     credential = get_object_or_404(Credential, pk=pk) if pk else None
     form = CredentialForm(request.POST if request.method == "POST" else None, instance=credential)
     if request.method == "POST" and form.is_valid():

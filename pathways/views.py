@@ -124,7 +124,7 @@ def pathway_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def pathway_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The map of a pathway's steps by stage, and the same steps as a list."""
-    pathway = get_pathway_for(request, slug)
+    pathway = get_pathway_for(request.user, slug)
     pathway_map = build_map(pathway)
     roles = roles_for(request.user)
     editable = set()
@@ -167,7 +167,7 @@ def occupation_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def occupation_detail(request: HttpRequest, soc_code: str) -> HttpResponse:
-    occupation = get_occupation_for(request, soc_code)
+    occupation = get_occupation_for(request.user, soc_code)
     targeted = Pathway.target_occupations.through.objects.filter(
         pathway=OuterRef("pk"), occupation=occupation
     )
@@ -235,7 +235,7 @@ def _pathways_of(steps) -> list[Pathway]:
 @login_required
 @require_GET
 def program_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    program = get_program_for(request, pk)
+    program = get_program_for(request.user, pk)
     roles = roles_for(request.user)
     context = {
         "program": program,

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from network import map as network
-from network.forms import rotate_lead
+from network.actions import rotate_lead
 from network.map import Node, build_graph, health, over_time, quarter_ends
 from network.models import LeadTerm, Partnership, WorkingGroup
 from partners.models import SectorType
