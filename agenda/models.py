@@ -25,8 +25,9 @@ class Agenda(models.Model):
 
     @classmethod
     def load(cls) -> "Agenda":
-        agenda = cls.objects.order_by("pk").first()
-        return agenda or cls.objects.create()
+        """The one row, or its defaults (unsaved) while there is none: reading writes
+        nothing; the first save creates the row."""
+        return cls.objects.order_by("pk").first() or cls()
 
 
 class Goal(models.Model):

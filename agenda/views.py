@@ -32,7 +32,6 @@ from measures.access import get_indicator_for
 def agenda_detail(request: HttpRequest) -> HttpResponse:
     """The published agenda: every signed-in role reads it; it prints cleanly."""
     get_agenda_for(request.user)
-    actions.ensure_first_version()
     goals = Goal.objects.prefetch_related("strategies", "indicators")
     latest = AgendaVersion.objects.select_related("created_by").first()
     return render(
@@ -61,7 +60,6 @@ def _initial():
 @require_http_methods(["GET", "POST"])
 def agenda_edit(request: HttpRequest) -> HttpResponse:
     get_agenda_for(request.user, write=True)
-    actions.ensure_first_version(request.user)
     agenda = Agenda.load()
     form = AgendaForm(request.POST or None, instance=agenda, initial=_initial())
     return _versioned_edit(
@@ -78,7 +76,6 @@ def agenda_edit(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def goal_create(request: HttpRequest) -> HttpResponse:
     get_agenda_for(request.user, write=True)
-    actions.ensure_first_version(request.user)
     form = GoalForm(request.POST or None, initial={**_initial(), "order": Goal.objects.count()})
     return _versioned_edit(
         request,
@@ -94,7 +91,6 @@ def goal_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_goal_for(request.user, pk)
-    actions.ensure_first_version(request.user)
     form = GoalForm(request.POST or None, instance=goal, initial=_initial())
     return _versioned_edit(
         request,
@@ -110,7 +106,6 @@ def goal_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def strategy_create(request: HttpRequest, pk: int) -> HttpResponse:
     goal = get_goal_for(request.user, pk)
-    actions.ensure_first_version(request.user)
     form = StrategyForm(
         request.POST or None, initial={**_initial(), "order": goal.strategies.count()}
     )
@@ -130,7 +125,6 @@ def strategy_create(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def strategy_edit(request: HttpRequest, pk: int) -> HttpResponse:
     strategy = get_strategy_for(request.user, pk)
-    actions.ensure_first_version(request.user)
     form = StrategyForm(request.POST or None, instance=strategy, initial=_initial())
     return _versioned_edit(
         request,
@@ -143,7 +137,6 @@ def strategy_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _delete(request, instance, summary):
-    actions.ensure_first_version(request.user)
     form = DeleteForm(request.POST or None, initial=_initial())
     status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
@@ -181,7 +174,6 @@ def strategy_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def targets_edit(request: HttpRequest, code: str) -> HttpResponse:
     get_agenda_for(request.user, write=True)
     indicator = get_indicator_for(request.user, code)
-    actions.ensure_first_version(request.user)
     current = list(indicator.targets.all())
     baseline = next((t for t in current if t.kind == "baseline"), None)
     initial = {
@@ -217,7 +209,6 @@ def targets_edit(request: HttpRequest, code: str) -> HttpResponse:
 @require_GET
 def agenda_history(request: HttpRequest) -> HttpResponse:
     get_agenda_for(request.user)
-    actions.ensure_first_version()
     history = AgendaVersion.objects.select_related("created_by").defer("snapshot")
     return render(request, "agenda/history.html", {"versions": history})
 

@@ -151,7 +151,9 @@ class ReminderSchedule(models.Model):
 
     @classmethod
     def load(cls) -> "ReminderSchedule":
-        return cls.objects.order_by("pk").first() or cls.objects.create()
+        """The one row, or its defaults (unsaved) while there is none: reading writes
+        nothing; the first save creates the row."""
+        return cls.objects.order_by("pk").first() or cls()
 
 
 class ReminderSent(models.Model):

@@ -507,8 +507,9 @@ class Publication(models.Model):
 
     @classmethod
     def load(cls) -> "Publication":
-        publication = cls.objects.order_by("pk").first()
-        return publication or cls.objects.create()
+        """The one row, or its defaults (unsaved) while there is none: reading writes
+        nothing; the first save creates the row."""
+        return cls.objects.order_by("pk").first() or cls()
 
 
 class RollupRun(models.Model):

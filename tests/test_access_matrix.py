@@ -8,6 +8,8 @@ The Django admin keeps its own staff checks (``test_admin_is_for_staff_only``).
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -584,9 +586,23 @@ def test_access(world, name, method, role):
     built = build(world) if build else None
     url = built if isinstance(built, str) else reverse(name, args=built)
     client = world.client(user_for(world, role))
-    response = client.get(url) if method == "GET" else client.post(url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url) if method == "GET" else client.post(url)
     expected = (get_expected if method == "GET" else post_expected)[role]
     assert response.status_code == expected, f"{method} {url} as {role}"
+    if method == "GET":
+        writes = [q["sql"] for q in queries.captured_queries if _writes(q["sql"])]
+        assert writes == [], f"GET {url} as {role} wrote"
+
+
+def _writes(sql: str) -> bool:
+    """A write to anything but the session (which any request may save)."""
+    words = sql.lstrip().split(None, 3)
+    return (
+        bool(words)
+        and words[0].upper() in ("INSERT", "UPDATE", "DELETE")
+        and ("django_session" not in sql)
+    )
 
 
 @pytest.mark.django_db
