@@ -135,3 +135,9 @@ def set_action_done(item: ActionItem, done: bool = True) -> ActionItem:
         item.done_at = None
     item.save(update_fields=["done_at"])
     return item
+
+
+@transaction.atomic
+def save_settings(form):
+    """A person's email preferences, or the backbone's reminder schedule."""
+    return form.save()

@@ -359,7 +359,7 @@ def email_preferences(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None, instance=preference
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        communication.save_settings(form)
         messages.success(request, _("Your email preferences were saved."))
         return redirect("email_preferences")
     status = 400 if request.method == "POST" else 200
@@ -398,7 +398,7 @@ def reminders(request: HttpRequest) -> HttpResponse:
         request.POST if request.method == "POST" else None, instance=schedule
     )
     if request.method == "POST" and form.is_valid():
-        form.save()
+        communication.save_settings(form)
         messages.success(request, _("The reminder schedule was saved."))
         return redirect("reminders")
     context = {

@@ -7,7 +7,7 @@ class DashboardsConfig(AppConfig):
     verbose_name = _("Dashboards and publishing")
 
     def ready(self):
-        from dashboards.views import warm_dashboards
+        from dashboards.fragments import warm_dashboards
         from measures.signals import figures_changed
 
         figures_changed.connect(warm_dashboards, dispatch_uid="agenda-warm-dashboards")

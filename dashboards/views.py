@@ -8,15 +8,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from agenda import versions
 from agenda.access import get_agenda_for
 from agenda.models import Agenda
 from common.htmx import is_fragment_request
@@ -30,9 +27,9 @@ from dashboards.access import (
 )
 from dashboards.figures import agenda_figures, indicator_view
 from dashboards.forms import IndicatorFilterForm, PublicationForm, ShareLinkForm
+from dashboards.fragments import fragment_html
 from dashboards.models import ShareLink
 from measures.access import get_indicator_for
-from measures.cache import cached
 from measures.models import Indicator, Level, Publication
 from measures.status import RULE
 
@@ -74,26 +71,6 @@ def _render_cached(request, template, fragment, context, parts, *, build, status
     return response
 
 
-def fragment_html(template, fragment, parts, context):
-    return cached(
-        ("html", template, fragment, get_language(), *parts),
-        lambda: render_to_string(f"{template}#{fragment}", context()),
-        extra=str(versions.latest_number()),
-    )
-
-
-def dashboard_fragment(*, everything: bool, level: str, mode: str, link_prefix: str):
-    """The dashboard's goals and figures as HTML, cached; also used to warm the cache."""
-    parts = (everything, level, mode, link_prefix)
-    context = {"level": level, "link_prefix": link_prefix, "mode": mode}
-    return fragment_html(
-        "agenda/dashboard.html",
-        "goals",
-        parts,
-        lambda: {**context, **agenda_figures(everything=everything, level=level)},
-    )
-
-
 def _dashboard_page(request, context, everything):
     parts = (everything, context["level"], context["mode"], context["link_prefix"])
 
@@ -101,26 +78,6 @@ def _dashboard_page(request, context, everything):
         return agenda_figures(everything=everything, level=context["level"])
 
     return _render_cached(request, "agenda/dashboard.html", "goals", context, parts, build=build)
-
-
-def warm_dashboards(**_kwargs) -> None:
-    """After a roll-up: render the dashboards most people open first, so that their first
-    reader does not wait for the figures (connected to measures' figures_changed)."""
-    from django.conf import settings
-    from django.utils import translation
-
-    with translation.override(settings.LANGUAGE_CODE):
-        for everything in (True, False):
-            dashboard_fragment(
-                everything=everything, level="", mode="member", link_prefix=reverse("dashboard")
-            )
-        if Publication.load().public:
-            dashboard_fragment(
-                everything=False,
-                level="",
-                mode="public",
-                link_prefix=reverse("public_dashboard"),
-            )
 
 
 @login_required

@@ -7,8 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from measures import tasks
 from measures.models import (
     DataValue,
+    Dimension,
     Indicator,
     Submission,
     SubmissionEvent,
@@ -219,11 +221,34 @@ def approve_imported(submission: Submission, *, by: User, comment: str) -> Submi
 
 def _enqueue_rollups(submission: Submission) -> None:
     """One roll-up task for the report's indicators and period, sent after commit."""
-    from measures.tasks import rollup_report
-
     period = submission.period
     indicator_ids = sorted(set(submission.values.values_list("indicator_id", flat=True)))
     if indicator_ids:
-        rollup_report.delay_on_commit(
+        tasks.rollup_report.delay_on_commit(
             indicator_ids, period.type, period.start.isoformat(), submission.organization.slug
         )
+
+
+# The library: indicators and breakdowns ------------------------------------------------------
+
+# A change to any of these changes what may be shown, so every figure is decided again.
+DISCLOSURE_FIELDS = {"suppression_threshold", "counts_people", "unit", "dimensions"}
+
+
+@transaction.atomic
+def save_indicator(form) -> Indicator:
+    """Add or edit an indicator; the disclosure decisions follow new rules once committed."""
+    edited = not form.instance._state.adding
+    indicator = form.save()
+    if edited and DISCLOSURE_FIELDS & set(form.changed_data):
+        tasks.rebuild_all_aggregates.delay_on_commit()
+    return indicator
+
+
+@transaction.atomic
+def save_dimension(form, formset) -> Dimension:
+    """A breakdown and its categories, together."""
+    dimension = form.save()
+    formset.instance = dimension
+    formset.save()
+    return dimension

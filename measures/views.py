@@ -4,7 +4,6 @@ from decimal import Decimal
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import F, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.htmx import render_page
-from measures import actions, figures, import_jobs, imports, publication, tasks
+from measures import actions, figures, import_jobs, imports, publication
 from measures.access import (
     get_import_for,
     get_indicator_for,
@@ -83,7 +82,7 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
     require_backbone(request.user)
     form = IndicatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        indicator = form.save()
+        indicator = actions.save_indicator(form)
         messages.success(request, _("The indicator was added to the library."))
         return redirect(indicator)
     status = 400 if request.method == "POST" else 200
@@ -96,19 +95,12 @@ def indicator_edit(request: HttpRequest, code: str) -> HttpResponse:
     indicator = get_indicator_for(request.user, code, write=True)
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            if DISCLOSURE_FIELDS & set(form.changed_data):
-                # The disclosure decisions follow the new rules once the change is in.
-                tasks.rebuild_all_aggregates.delay_on_commit()
+        actions.save_indicator(form)
         messages.success(request, _("The indicator was saved."))
         return redirect(indicator)
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "indicator": indicator}
     return render(request, "measures/indicator_form.html", context, status=status)
-
-
-DISCLOSURE_FIELDS = {"suppression_threshold", "counts_people", "unit", "dimensions"}
 
 
 def _initial_figures(values) -> dict[str, str]:
@@ -582,10 +574,7 @@ def dimension_edit(request: HttpRequest, code: str | None = None) -> HttpRespons
     form = DimensionForm(request.POST or None, instance=dimension)
     formset = CategoryFormSet(request.POST or None, instance=dimension, prefix="categories")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            dimension = form.save()
-            formset.instance = dimension
-            formset.save()
+        actions.save_dimension(form, formset)
         messages.success(request, _("The breakdown was saved."))
         return redirect("dimension_list")
     status = 400 if request.method == "POST" else 200

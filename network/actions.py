@@ -51,3 +51,8 @@ def rotate_lead(group: WorkingGroup, lead: User, *, today: date | None = None) -
         )
     LeadTerm.objects.filter(group=group, end__isnull=True).update(end=today)
     return LeadTerm.objects.create(group=group, lead=lead, start=today)
+
+
+@transaction.atomic
+def save_working_group(form) -> WorkingGroup:
+    return form.save()

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.htmx import render_page
+from network import actions
 from network.access import (
     can_edit_partnership,
     can_manage_group,
@@ -224,7 +225,7 @@ def working_group_create(request: HttpRequest) -> HttpResponse:
     require_backbone(request.user)
     form = WorkingGroupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        group = form.save()
+        group = actions.save_working_group(form)
         messages.success(request, _("The working group was created. Add its members next."))
         return redirect("working_group_members", slug=group.slug)
     status = 400 if request.method == "POST" else 200
@@ -237,7 +238,7 @@ def working_group_edit(request: HttpRequest, slug: str) -> HttpResponse:
     group = get_group_for(request.user, slug, edit=True)
     form = WorkingGroupForm(request.POST if request.method == "POST" else None, instance=group)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        actions.save_working_group(form)
         messages.success(request, _("The working group was saved."))
         return redirect("working_group_detail", slug=group.slug)
     status = 400 if request.method == "POST" else 200

@@ -20,6 +20,7 @@ from partners.models import (
 from partners.signals import placement_changed
 
 
+@transaction.atomic
 def invite(*, email: str, organization: Organization, role: str, invited_by: User) -> Invitation:
     """Record an invitation and email its one-time link."""
     check_role_fits_organization(role, organization)
@@ -79,3 +80,24 @@ def record_placement(organization: Organization, before: tuple[str, str], *, by:
         new_sector_type=organization.sector_type,
     )
     placement_changed.send(sender=Organization, organization=organization)
+
+
+@transaction.atomic
+def create_organization(form) -> Organization:
+    return form.save()
+
+
+@transaction.atomic
+def save_organization(form, formset, before: tuple[str, str], *, by: User) -> Organization:
+    """The profile and its contacts together; a change of county or type is recorded and
+    moves the organization's figures (``record_placement``)."""
+    organization = form.save()
+    formset.save()
+    record_placement(organization, before, by=by)
+    return organization
+
+
+def revoke_token(token) -> None:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])

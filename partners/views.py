@@ -4,11 +4,9 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -78,10 +76,7 @@ def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
     )
     formset = ContactFormSet(request.POST or None, instance=organization, prefix="contacts")
     if request.method == "POST" and form.is_valid() and formset.is_valid():
-        with transaction.atomic():
-            organization = form.save()
-            formset.save()
-            actions.record_placement(organization, before, by=request.user)
+        organization = actions.save_organization(form, formset, before, by=request.user)
         messages.success(request, _("The organization's profile was saved."))
         return redirect(organization)
     status = 400 if request.method == "POST" else 200
@@ -95,7 +90,7 @@ def organization_create(request: HttpRequest) -> HttpResponse:
     require_backbone(request.user)
     form = OrganizationCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        organization = form.save()
+        organization = actions.create_organization(form)
         messages.success(request, _("The organization was added to the directory."))
         return redirect(organization)
     status = 400 if request.method == "POST" else 200
@@ -115,13 +110,12 @@ def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
         if organization.memberships.filter(user__email__iexact=email).exists():
             form.add_error("email", _("This person already belongs to this organization."))
         else:
-            with transaction.atomic():
-                actions.invite(
-                    email=email,
-                    organization=organization,
-                    role=form.cleaned_data["role"],
-                    invited_by=request.user,
-                )
+            actions.invite(
+                email=email,
+                organization=organization,
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+            )
             messages.success(
                 request,
                 _("An invitation was sent to %(email)s. The link works once, for %(days)s days.")
@@ -226,8 +220,6 @@ def token_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=pk, user=request.user)
-    if token.revoked_at is None:
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
+    actions.revoke_token(token)
     messages.success(request, _("The token was revoked."))
     return redirect("token_list")

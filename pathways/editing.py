@@ -1,10 +1,10 @@
-"""Editing pathways, their steps and links, programs and credentials. Every change to a
-pathway (its fields, steps or links) keeps a version of the whole pathway."""
+"""Editing pathways, their steps and links, programs and credentials: the access helper,
+the form, then one call to pathways/actions.py (where every change to a pathway keeps a
+version of the whole pathway)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partners.access import require_backbone
-from pathways import versions
+from pathways import actions, versions
 from pathways.access import (
     can_edit_provided_by,
     get_pathway_for,
@@ -37,11 +37,7 @@ def pathway_create(request: HttpRequest) -> HttpResponse:
     require_backbone(request.user)
     form = PathwayForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            pathway = form.save()
-            versions.record(
-                pathway, request.user, form.cleaned_data["summary_text"] or _("Created")
-            )
+        pathway = actions.save_pathway(form, request.user, _("Created"))
         messages.success(request, _("Pathway created. Add its steps next."))
         return redirect(pathway.get_absolute_url())
     return _form_page(request, form, _("New pathway"), reverse("pathway_list"))
@@ -53,11 +49,7 @@ def pathway_edit(request: HttpRequest, slug: str) -> HttpResponse:
     pathway = get_pathway_for(request.user, slug, write=True)
     form = PathwayForm(request.POST if request.method == "POST" else None, instance=pathway)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            versions.record(
-                pathway, request.user, form.cleaned_data["summary_text"] or _("Edited the pathway")
-            )
+        actions.save_pathway(form, request.user, _("Edited the pathway"))
         messages.success(request, _("Saved. The change is kept in the pathway's history."))
         return redirect(pathway.get_absolute_url())
     return _form_page(
@@ -73,13 +65,7 @@ def step_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = StepForm(request.POST if request.method == "POST" else None, roles=roles)
     form.instance.pathway = pathway
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            step = form.save()
-            versions.record(
-                pathway,
-                request.user,
-                form.cleaned_data["summary_text"] or _("Added step “%(t)s”") % {"t": step.title},
-            )
+        actions.save_step(form, request.user, added=True)
         messages.success(request, _("Step added."))
         return redirect(pathway.get_absolute_url())
     return _form_page(
@@ -97,13 +83,7 @@ def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
     roles = require_pathway_editor(request.user)
     form = StepForm(request.POST if request.method == "POST" else None, instance=step, roles=roles)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
-            versions.record(
-                step.pathway,
-                request.user,
-                form.cleaned_data["summary_text"] or _("Edited step “%(t)s”") % {"t": step.title},
-            )
+        actions.save_step(form, request.user, added=False)
         messages.success(request, _("Step saved."))
         return redirect(step.pathway.get_absolute_url())
     return _form_page(
@@ -120,10 +100,7 @@ def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
     step = get_step_for(request.user, pk, write=True)
     pathway = step.pathway
     if request.method == "POST":
-        with transaction.atomic():
-            title = step.title
-            step.delete()
-            versions.record(pathway, request.user, _("Removed step “%(t)s”") % {"t": title})
+        actions.delete_step(step, request.user)
         messages.success(request, _("Step removed. The pathway's history can restore it."))
         return redirect(pathway.get_absolute_url())
     return render(
@@ -139,13 +116,7 @@ def link_create(request: HttpRequest, slug: str) -> HttpResponse:
     pathway = get_pathway_for(request.user, slug, write=True)
     form = LinkForm(request.POST if request.method == "POST" else None, pathway=pathway)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            link = form.save()
-            versions.record(
-                pathway,
-                request.user,
-                _("Linked “%(a)s” to “%(b)s”") % {"a": link.from_step, "b": link.to_step},
-            )
+        actions.add_link(form, pathway, request.user)
         messages.success(request, _("Link added."))
         return redirect(pathway.get_absolute_url())
     links = StepLink.objects.filter(from_step__pathway=pathway).select_related(
@@ -165,10 +136,7 @@ def link_create(request: HttpRequest, slug: str) -> HttpResponse:
 def link_delete(request: HttpRequest, pk: int) -> HttpResponse:
     require_backbone(request.user)
     link = get_object_or_404(StepLink.objects.select_related("from_step__pathway"), pk=pk)
-    pathway = link.from_step.pathway
-    with transaction.atomic():
-        link.delete()
-        versions.record(pathway, request.user, _("Removed a link"))
+    pathway = actions.delete_link(link, request.user)
     messages.success(request, _("Link removed."))
     return redirect("link_create", pathway.slug)
 
@@ -202,11 +170,7 @@ def pathway_version(request: HttpRequest, slug: str, number: int) -> HttpRespons
 def pathway_restore(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     pathway = get_pathway_for(request.user, slug, write=True)
     version = get_object_or_404(PathwayVersion, pathway=pathway, number=number)
-    with transaction.atomic():
-        versions.restore(pathway, version.snapshot)
-        new = versions.record(
-            pathway, request.user, _("Restored version %(n)s") % {"n": version.number}
-        )
+    new = actions.restore(pathway, version, request.user)
     messages.success(
         request,
         _("Version %(old)s restored as version %(new)s.")
@@ -221,7 +185,7 @@ def program_create(request: HttpRequest) -> HttpResponse:
     roles = require_pathway_editor(request.user)
     form = ProgramForm(request.POST if request.method == "POST" else None, roles=roles)
     if request.method == "POST" and form.is_valid():
-        program = form.save()
+        program = actions.save_program(form)
         messages.success(request, _("Program added."))
         return redirect(program.get_absolute_url())
     return _form_page(request, form, _("New program"), reverse("program_list"))
@@ -238,7 +202,7 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if not can_edit_provided_by(roles, form.cleaned_data["provider"].pk):
             raise PermissionDenied("A lead keeps programs within their own organization.")
-        form.save()
+        actions.save_program(form)
         messages.success(request, _("Program saved."))
         return redirect(program.get_absolute_url())
     return _form_page(
@@ -253,8 +217,7 @@ def credential_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
     credential = get_object_or_404(Credential, pk=pk) if pk else None
     form = CredentialForm(request.POST if request.method == "POST" else None, instance=credential)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            form.save()
+        actions.save_credential(form)
         messages.success(request, _("Credential saved."))
         return redirect("credential_list")
     title = _("Edit %(name)s") % {"name": credential.name} if credential else _("New credential")
