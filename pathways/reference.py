@@ -22,71 +22,35 @@ title lines BLS puts above its tables) are skipped. Files are UTF-8, with or wit
 byte-order mark; spreadsheets (.xlsx, .xls) are refused with a request to save them as CSV.
 """
 
-import csv
-import io
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from pathlib import PurePath
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from pathways.models import CipCode, Occupation
+from pathways.reference_files import (
+    Layout,
+    Problem,
+    ReferenceImportError,
+    decode,
+    first_seen,
+    header_key,
+    raise_if,
+    read_table,
+    soc_code_cell,
+    title_cell,
+    unwrap,
+)
 
-SOC_FORM = re.compile(r"^\d{2}-\d{4}$")
 CIP_FORM = re.compile(r"^\d{2}\.\d{4}$")
-TITLE_MAX = 200
 SOURCE_MAX = Occupation._meta.get_field("source").max_length
 PERIOD_MAX = Occupation._meta.get_field("period").max_length
-HEADER_SEARCH_ROWS = 20
 # OEWS marks: * wage not available, ** employment not available, # wage at or above the
 # top of the published range, ~ share of establishments below 0.5%.
 NOT_PUBLISHED = {"", "*", "**", "#", "~", "-"}
-WORKBOOK = gettext_lazy("an Excel workbook")
-NOT_CSV_SUFFIXES = {
-    ".xlsx": WORKBOOK,
-    ".xlsm": WORKBOOK,
-    ".xls": WORKBOOK,
-    ".ods": gettext_lazy("an OpenDocument spreadsheet"),
-    ".zip": gettext_lazy("a zip archive"),
-    ".pdf": gettext_lazy("a PDF document"),
-    ".json": gettext_lazy("a JSON file"),
-    ".xml": gettext_lazy("an XML file"),
-}
-NOT_CSV_MAGIC = [
-    (b"PK\x03\x04", gettext_lazy("an Excel workbook or a zip archive")),
-    (b"\xd0\xcf\x11\xe0", gettext_lazy("an Excel 97–2003 workbook")),
-    (b"%PDF", gettext_lazy("a PDF document")),
-]
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int  # 0 for the file as a whole
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if self.row and self.column:
-            return _("row %(row)s, column %(column)s: %(message)s") % {
-                "row": self.row,
-                "column": self.column,
-                "message": self.message,
-            }
-        if self.row:
-            return _("row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
-        return self.message
-
-
-class ReferenceImportError(Exception):
-    """The file was refused; nothing was saved."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("; ".join(str(p) for p in problems[:3]))
-        self.problems = problems
 
 
 @dataclass
@@ -108,13 +72,6 @@ class Outcome:
                 "n": self.skipped
             }
         return ". ".join([text, *self.notes]) + "."
-
-
-@dataclass(frozen=True)
-class Layout:
-    name: str
-    columns: tuple[str, ...]  # every column of the published layout, in its order
-    required: tuple[str, ...]
 
 
 SOC_LAYOUT = Layout(
@@ -179,236 +136,6 @@ OEWS_LAYOUT = Layout(
 # Reading ---------------------------------------------------------------------------------
 
 
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
-def unwrap(cell: str) -> str:
-    """``="01.0101"`` (Excel's way of keeping leading zeros) → ``01.0101``; trims spaces."""
-    cell = cell.strip()
-    if cell.startswith('="') and cell.endswith('"') and len(cell) >= 3:
-        cell = cell[2:-1].strip()
-    return cell
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def decode(data: bytes, name: str) -> str:
-    """The file's text, or a ReferenceImportError saying why it is not a CSV file."""
-    kind = NOT_CSV_SUFFIXES.get(PurePath(name).suffix.lower())
-    if kind is None:
-        kind = next((k for magic, k in NOT_CSV_MAGIC if data.startswith(magic)), None)
-    if kind is None and b"\x00" in data[:4096]:
-        kind = gettext_lazy("a binary or UTF-16 file")
-    if kind is not None:
-        raise ReferenceImportError(
-            [
-                Problem(
-                    0,
-                    "",
-                    _(
-                        "%(name)s is not a CSV file (it looks like %(kind)s). Only CSV files "
-                        "are imported: open it in a spreadsheet and save it as “CSV UTF-8 "
-                        "(comma delimited)”, then import that file."
-                    )
-                    % {"name": name, "kind": kind},
-                )
-            ]
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ReferenceImportError(
-            [
-                Problem(
-                    0,
-                    "",
-                    _(
-                        "%(name)s is not UTF-8 text (byte %(at)s). Save it as “CSV UTF-8 "
-                        "(comma delimited)”."
-                    )
-                    % {"name": name, "at": error.start},
-                )
-            ]
-        ) from None
-    if not text.strip():
-        raise ReferenceImportError([Problem(0, "", _("%(name)s is empty.") % {"name": name})])
-    return text
-
-
-@dataclass
-class Table:
-    header_row: int
-    columns: set[str]  # the layout's columns that the file has
-    rows: list[tuple[int, dict[str, str]]]  # (row number, column → cell), blank rows left out
-
-
-def read_table(text: str, layout: Layout) -> Table:
-    """Find the header, check its columns against the layout and read the rows.
-
-    Raises ReferenceImportError for unknown, missing or repeated columns."""
-    try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as error:
-        raise ReferenceImportError(
-            [Problem(0, "", _("The file cannot be read as CSV: %(error)s") % {"error": error})]
-        ) from None
-    known = {_key(c): c for c in layout.columns}
-    header_index = next(
-        (
-            i
-            for i, record in enumerate(records[:HEADER_SEARCH_ROWS])
-            if any(_key(cell) in known for cell in record)
-        ),
-        None,
-    )
-    if header_index is None:  # no known column anywhere: take the first non-blank line
-        header_index = next((i for i, r in enumerate(records) if any(c.strip() for c in r)), 0)
-    header = records[header_index] if records else []
-    header_row = header_index + 1
-
-    problems: list[Problem] = []
-    columns: list[str | None] = []  # the layout's name for each position, None if unnamed
-    unknown, seen = [], set()
-    for cell in header:
-        name = cell.strip()
-        if not name:
-            columns.append(None)
-            continue
-        canonical = known.get(_key(name))
-        if canonical is None:
-            unknown.append(name)
-            columns.append(None)
-        elif canonical in seen:
-            problems.append(
-                Problem(
-                    header_row,
-                    canonical,
-                    _("The column %(name)s appears twice.") % {"name": canonical},
-                )
-            )
-            columns.append(None)
-        else:
-            seen.add(canonical)
-            columns.append(canonical)
-    missing = [c for c in layout.required if c not in seen]
-    expected = ", ".join(layout.columns)
-    if unknown:
-        problems.append(
-            Problem(
-                header_row,
-                ", ".join(unknown),
-                ngettext(
-                    "Unknown column: %(names)s. A %(layout)s file has the columns %(expected)s.",
-                    "Unknown columns: %(names)s. A %(layout)s file has the columns %(expected)s.",
-                    len(unknown),
-                )
-                % {"names": ", ".join(unknown), "layout": layout.name, "expected": expected},
-            )
-        )
-    if missing:
-        problems.append(
-            Problem(
-                header_row,
-                ", ".join(missing),
-                ngettext(
-                    "Missing column: %(names)s (a %(layout)s file needs %(required)s).",
-                    "Missing columns: %(names)s (a %(layout)s file needs %(required)s).",
-                    len(missing),
-                )
-                % {
-                    "names": ", ".join(missing),
-                    "layout": layout.name,
-                    "required": ", ".join(layout.required),
-                },
-            )
-        )
-    if problems:
-        raise ReferenceImportError(problems)
-
-    rows = []
-    for number, record in enumerate(records[header_index + 1 :], start=header_row + 1):
-        if not any(cell.strip() for cell in record):
-            continue
-        row = dict.fromkeys(seen, "")
-        for position, cell in enumerate(record):
-            name = columns[position] if position < len(columns) else None
-            if name is not None:
-                row[name] = cell
-            elif cell.strip():  # a column without a name, or past the header's last
-                problems.append(
-                    Problem(
-                        number,
-                        _column_letter(position),
-                        _("This column has no name in the header, but this row has a value."),
-                    )
-                )
-        rows.append((number, row))
-    if problems:
-        raise ReferenceImportError(problems)
-    return Table(header_row, seen, rows)
-
-
-def _title(number: int, column: str, raw: str, problems: list[Problem]) -> str:
-    title = " ".join(raw.split())
-    if not title:
-        problems.append(Problem(number, column, _("The title is empty.")))
-    elif len(title) > TITLE_MAX:
-        problems.append(
-            Problem(
-                number,
-                column,
-                _("The title is longer than %(max)s characters.") % {"max": TITLE_MAX},
-            )
-        )
-    return title
-
-
-def _soc_code(number: int, column: str, raw: str, problems: list[Problem]) -> str | None:
-    code = unwrap(raw)
-    if SOC_FORM.match(code):
-        return code
-    problems.append(
-        Problem(
-            number,
-            column,
-            _("“%(code)s” is not a SOC 2018 code (form 15-1252).") % {"code": code}
-            if code
-            else _("The SOC code is empty."),
-        )
-    )
-    return None
-
-
-def _first_seen(
-    number: int, column: str, code: str, seen: dict[str, int], problems: list[Problem]
-) -> bool:
-    if code in seen:
-        problems.append(
-            Problem(
-                number,
-                column,
-                _("%(code)s appears again (first at row %(first)s).")
-                % {"code": code, "first": seen[code]},
-            )
-        )
-        return False
-    seen[code] = number
-    return True
-
-
-def _raise_if(problems: list[Problem]) -> None:
-    if problems:
-        raise ReferenceImportError(sorted(problems, key=lambda p: p.row))
-
-
 # SOC 2018 --------------------------------------------------------------------------------
 
 SOC_GROUPS = {"major", "minor", "broad", "detailed"}
@@ -423,7 +150,7 @@ def import_soc(data: bytes, name: str) -> Outcome:
     has_group = "SOC Group" in table.columns
     for number, row in table.rows:
         if has_group:
-            group = _key(row["SOC Group"])
+            group = header_key(row["SOC Group"])
             if group not in SOC_GROUPS:
                 problems.append(
                     Problem(
@@ -437,16 +164,16 @@ def import_soc(data: bytes, name: str) -> Outcome:
             if group != "detailed":
                 outcome.skipped += 1
                 continue
-        code = _soc_code(number, "SOC Code", row["SOC Code"], problems)
-        title = _title(number, "SOC Title", row["SOC Title"], problems)
+        code = soc_code_cell(number, "SOC Code", row["SOC Code"], problems)
+        title = title_cell(number, "SOC Title", row["SOC Title"], problems)
         if code is None:
             continue
         if not has_group and code.endswith("0"):
             outcome.skipped += 1  # a major, minor or broad group
             continue
-        if _first_seen(number, "SOC Code", code, seen, problems):
+        if first_seen(number, "SOC Code", code, seen, problems):
             titles[code] = title
-    _raise_if(problems)
+    raise_if(problems)
     if not titles:
         raise ReferenceImportError(
             [Problem(0, "", _("%(name)s has no detailed occupations.") % {"name": name})]
@@ -491,7 +218,7 @@ def import_cip(data: bytes, name: str) -> Outcome:
     seen: dict[str, int] = {}
     outcome = Outcome()
     for number, row in table.rows:
-        action = _key(row.get("Action", ""))
+        action = header_key(row.get("Action", ""))
         if action not in CIP_CURRENT_ACTIONS | CIP_RETIRED_ACTIONS:
             problems.append(
                 Problem(
@@ -520,12 +247,12 @@ def import_cip(data: bytes, name: str) -> Outcome:
                 )
             )
             continue
-        title = _title(number, "CIPTitle", row["CIPTitle"], problems)
+        title = title_cell(number, "CIPTitle", row["CIPTitle"], problems)
         if title.endswith(".") and not title.endswith(".."):
             title = title[:-1]  # NCES ends every title with a full stop
-        if _first_seen(number, "CIPCode", code, seen, problems):
+        if first_seen(number, "CIPCode", code, seen, problems):
             entries[code] = (title, row.get("CIPDefinition", "").strip())
-    _raise_if(problems)
+    raise_if(problems)
     if not entries:
         raise ReferenceImportError(
             [Problem(0, "", _("%(name)s has no six-digit CIP codes.") % {"name": name})]
@@ -607,10 +334,10 @@ def import_oews(data: bytes, name: str, *, period: str, area: str | None = None)
     wages: dict[str, dict[str, _Wage]] = {}  # area code → SOC code → wage
     seen: dict[str, dict[str, int]] = {}
     for number, row in table.rows:
-        if _key(row["O_GROUP"]) != "detailed":
+        if header_key(row["O_GROUP"]) != "detailed":
             outcome.skipped += 1
             continue
-        if _key(row.get("I_GROUP", "")) not in ("", "cross-industry"):
+        if header_key(row.get("I_GROUP", "")) not in ("", "cross-industry"):
             outcome.skipped += 1  # national figures for one industry
             continue
         code_of_area = _area_key(row["AREA"])
@@ -621,8 +348,8 @@ def import_oews(data: bytes, name: str, *, period: str, area: str | None = None)
         if not area_title:
             problems.append(Problem(number, "AREA_TITLE", _("The area title is empty.")))
         areas.setdefault(code_of_area, area_title)
-        code = _soc_code(number, "OCC_CODE", row["OCC_CODE"], problems)
-        title = _title(number, "OCC_TITLE", row["OCC_TITLE"], problems)
+        code = soc_code_cell(number, "OCC_CODE", row["OCC_CODE"], problems)
+        title = title_cell(number, "OCC_TITLE", row["OCC_TITLE"], problems)
         try:
             median = parse_wage(row["A_MEDIAN"])
         except ValueError:
@@ -638,7 +365,7 @@ def import_oews(data: bytes, name: str, *, period: str, area: str | None = None)
                 )
             )
             continue
-        if code is not None and _first_seen(
+        if code is not None and first_seen(
             number, "OCC_CODE", code, seen.setdefault(code_of_area, {}), problems
         ):
             wages.setdefault(code_of_area, {})[code] = _Wage(number, title, median)
@@ -664,7 +391,7 @@ def import_oews(data: bytes, name: str, *, period: str, area: str | None = None)
                 % {"name": name, "n": len(areas), "areas": listed, "example": next(iter(areas))},
             )
         )
-    _raise_if(problems)
+    raise_if(problems)
     if not wages:
         raise ReferenceImportError(
             [Problem(0, "", _("%(name)s has no detailed occupations.") % {"name": name})]
@@ -714,17 +441,3 @@ def import_oews(data: bytes, name: str, *, period: str, area: str | None = None)
             % {"n": unpublished}
         )
     return outcome
-
-
-def describe(problems: Iterable[Problem], limit: int = 50) -> list[str]:
-    """The problems as lines of text, at most ``limit`` of them."""
-    problems = list(problems)
-    lines = [str(p) for p in problems[:limit]]
-    if len(problems) > limit:
-        lines.append(
-            ngettext(
-                "… and %(n)s more problem.", "… and %(n)s more problems.", len(problems) - limit
-            )
-            % {"n": len(problems) - limit}
-        )
-    return lines

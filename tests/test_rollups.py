@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 
-from measures import rollups
+from measures import rollup_sql, rollups
 from measures.models import (
     Aggregate,
     Category,
@@ -20,6 +20,7 @@ from measures.models import (
     Unit,
 )
 from measures.periods import PeriodType
+from measures.rollup_window import Window
 from tests.factories import IndicatorFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -272,10 +273,8 @@ def test_the_rollup_matches_the_single_group_by(reported, breakdown, monthly):
     if connection.vendor != "postgresql":
         pytest.skip("the SQL engine runs on PostgreSQL")
     rollups.rebuild_all()
-    params, where, expected_where, _stock, period_where, _scope = rollups.sql_filters(
-        rollups.Window()
-    )
-    sql = rollups.SINGLE_GROUP_BY_SQL.format(
+    params, where, expected_where, _stock, period_where, _scope = rollup_sql.sql_filters(Window())
+    sql = rollup_sql.SINGLE_GROUP_BY_SQL.format(
         where=where, expected_where=expected_where, period_where=period_where
     )
     with connection.cursor() as cursor:

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from pathways import reference
+from pathways import reference, reference_files
 
 
 class ReferenceImportCommand(BaseCommand):
@@ -29,7 +29,7 @@ class ReferenceImportCommand(BaseCommand):
                 _("Cannot read %(file)s: %(error)s") % {"file": file, "error": error.strerror}
             ) from None
         except reference.ReferenceImportError as error:
-            lines = reference.describe(error.problems)
+            lines = reference_files.describe(error.problems)
             heading = (
                 _("Nothing was imported from %(name)s:") % {"name": file.name}
                 if len(error.problems) > 1

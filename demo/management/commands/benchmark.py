@@ -21,7 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from demo import large, pages
-from measures import imports, rollups
+from measures import imports, rollup_sql, rollups
 from measures.models import (
     Aggregate,
     DataValue,
@@ -30,6 +30,7 @@ from measures.models import (
     Submission,
     SubmissionStatus,
 )
+from measures.rollup_window import Window
 from partners.models import Membership, Role, User
 from partners.roles import roles_for
 
@@ -82,8 +83,8 @@ class Command(BaseCommand):
     def step_group_by(self) -> dict:
         """The equivalent single GROUP BY: the roll-up's SELECT with every output computed
         (summed, so that PostgreSQL cannot leave any out), writing nothing."""
-        params, where, expected_where, _stock, period_where, _scope = rollups.sql_filters(
-            rollups.Window()
+        params, where, expected_where, _stock, period_where, _scope = rollup_sql.sql_filters(
+            Window()
         )
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL work_mem = '256MB'")
@@ -91,7 +92,7 @@ class Command(BaseCommand):
             cursor.execute(
                 "SELECT count(*), sum(t.numerator), sum(t.denominator), sum(t.value),"
                 " sum(t.reported), sum(t.expected), count(DISTINCT t.scope_key) FROM ("
-                + rollups.SINGLE_GROUP_BY_SQL.format(
+                + rollup_sql.SINGLE_GROUP_BY_SQL.format(
                     where=where, expected_where=expected_where, period_where=period_where
                 )
                 + ") t",
