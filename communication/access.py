@@ -87,4 +87,4 @@ def get_action_for(person, pk: int) -> ActionItem:
 
 def get_notification_for(person, pk: int) -> Notification:
     """A person's own notification; anyone else's is not found."""
-    return get_object_or_404(Notification, pk=pk, user=person)
+    return get_object_or_404(Notification.objects.visible_to(person), pk=pk)

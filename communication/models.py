@@ -98,6 +98,12 @@ class ActionItem(models.Model):
         return self.text
 
 
+class NotificationQuerySet(models.QuerySet):
+    def visible_to(self, person):
+        """A person's own notifications: nobody sees anyone else's."""
+        return self.filter(user=person)
+
+
 class Notification(models.Model):
     """Something for one person to see in the app; many are also emailed."""
 
@@ -108,6 +114,8 @@ class Notification(models.Model):
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         db_table = "agenda_notification"

@@ -303,7 +303,7 @@ def action_done(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _notifications_context(request: HttpRequest) -> dict:
-    notifications = Notification.objects.filter(user=request.user).order_by("-created_at", "-pk")
+    notifications = Notification.objects.visible_to(request.user).order_by("-created_at", "-pk")
     page = Paginator(notifications, NOTIFICATIONS_PAGE_SIZE).get_page(request.GET.get("page"))
     return {
         "page": page,

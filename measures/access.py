@@ -89,8 +89,7 @@ def get_import_for(person, pk: int):
     """An import is seen by the person who started it and by backbone staff."""
     from measures.models import ImportJob
 
-    roles = roles_for(person)
-    job = get_object_or_404(ImportJob, pk=pk)
-    if not (roles.backbone or job.created_by_id == person.pk):
-        raise Http404("No such import.")
-    return job
+    try:
+        return ImportJob.objects.visible_to(person).get(pk=pk)
+    except ImportJob.DoesNotExist:
+        raise Http404("No such import.") from None

@@ -290,7 +290,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
             submissions = submissions.filter(status=status)
         context["filter_form"] = filter_form
     else:
-        submissions = submissions.filter(organization_id__in=roles.member_org_ids)
+        submissions = submissions.visible_to(request.user)
         context["due"] = reports_due(roles.member_org_ids, timezone.localdate())
     context["submissions"] = submissions[:200]
     return render_page(request, "measures/report_list.html", context, fragment="submissions")

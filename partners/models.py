@@ -264,6 +264,10 @@ class ApiTokenQuerySet(models.QuerySet):
     def for_key(self, key: str):
         return self.filter(key_hash=_hash_token(key), revoked_at__isnull=True)
 
+    def visible_to(self, person):
+        """A person's own tokens: nobody sees anyone else's."""
+        return self.filter(user=person)
+
 
 class ApiToken(models.Model):
     """A personal key for the read-only API. Only its hash is kept; it can be revoked."""

@@ -210,7 +210,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
             form = TokenForm()
         else:
             status = 400
-    tokens = ApiToken.objects.filter(user=request.user)
+    tokens = ApiToken.objects.visible_to(request.user)
     context = {"tokens": tokens, "form": form, "new_key": new_key}
     return render(request, "partners/token_list.html", context, status=status)
 
@@ -219,7 +219,7 @@ def token_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    token = get_object_or_404(ApiToken.objects.visible_to(request.user), pk=pk)
     actions.revoke_token(token)
     messages.success(request, _("The token was revoked."))
     return redirect("token_list")

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from measures.models.library import Category, Indicator
 from measures.periods import Period, PeriodType
 from partners.models import Organization
+from partners.roles import roles_for
 
 
 class SubmissionStatus(models.TextChoices):
@@ -19,6 +20,15 @@ class SubmissionStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned")
     APPROVED = "approved", _("Approved")
+
+
+class SubmissionQuerySet(models.QuerySet):
+    def visible_to(self, person):
+        """Backbone staff see every report; a partner's people their organizations' ones."""
+        roles = roles_for(person)
+        if roles.backbone:
+            return self
+        return self.filter(organization_id__in=roles.member_org_ids)
 
 
 class Submission(models.Model):
@@ -46,6 +56,8 @@ class Submission(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SubmissionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("submission")
@@ -169,6 +181,12 @@ class SubmissionEvent(models.Model):
         return f"{self.get_action_display()} by {self.actor_id} at {self.at:%Y-%m-%d %H:%M}"
 
 
+class ImportJobQuerySet(models.QuerySet):
+    def visible_to(self, person):
+        """Backbone staff see every import; anyone else those they started."""
+        return self if roles_for(person).backbone else self.filter(created_by=person)
+
+
 class ImportJob(models.Model):
     """A CSV import from the page, checked and loaded in the background with progress."""
 
@@ -192,6 +210,8 @@ class ImportJob(models.Model):
     values_changed = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True)
+
+    objects = ImportJobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
