@@ -1,6 +1,6 @@
 """Roll approved values up to every scope, period and category.
 
-The rules (DESIGN.md, "Shared measurement"):
+The rules (docs/architecture.md, "Shared measurement"):
 - counts and amounts are summed; shares and rates are the ratio of sums
   (Σ numerators ÷ Σ denominators); scores are means weighted by their number of people
   (Σ score × n ÷ Σ n); never an average of percentages;
