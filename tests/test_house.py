@@ -3,21 +3,11 @@ and the absence of import circles are checked by lint-imports (make lint)."""
 
 from pathlib import Path
 
+from django.conf import settings
+
 ROOT = Path(__file__).resolve().parent.parent
-APPS = [
-    "common",
-    "config",
-    "partners",
-    "pathways",
-    "measures",
-    "agenda",
-    "network",
-    "activities",
-    "funding",
-    "communication",
-    "dashboards",
-    "demo",
-]
+# The project's own apps (those installed from this repository), and the project package.
+APPS = [app for app in settings.INSTALLED_APPS if (ROOT / app / "apps.py").exists()] + ["config"]
 # Data tables, which read best whole.
 DATA_TABLES = {"measures/library.py", "demo/pathway_data.py"}
 MAX_LINES = 600
