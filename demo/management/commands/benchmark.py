@@ -1,4 +1,5 @@
-"""Print the figures of the performance budgets (docs/architecture.md, "Budgets") at the large scale.
+"""Print the figures of the performance budgets (docs/architecture.md, "Budgets") at the
+large scale.
 
 Each step runs in a process of its own so that its peak memory is its own. Needs
 PostgreSQL (DATABASE_URL) and the large data set (``seed_demo --scale large``, which this
