@@ -5,15 +5,27 @@ of the data the entry was computed from (a count of roll-ups, the newest value, 
 saves bump): when the data change the stamp changes, so no entry made before is read again, in
 any process, and old entries simply expire. The parts name everything else the result depends
 on, the reader's language or role included when they change it. Entries hold data, never HTML.
+
+The cache is a convenience, never a dependency: when it cannot be reached (Redis stopped) every
+call here logs a warning and falls back to computing, so every page still serves.
 """
 
 import hashlib
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
 
 HOUR = 60 * 60
+# A stamp that matches no entry: while the cache is unreachable nothing cached is trusted.
+UNAVAILABLE = "cache-unavailable"
+
+log = logging.getLogger(__name__)
+
+
+def _unreachable(action: str, error: Exception) -> None:
+    log.warning("Cache unreachable (%s): %s; computing instead.", action, error)
 
 
 def key(namespace: str, stamp: str, parts: tuple) -> str:
@@ -26,20 +38,37 @@ def cached(
 ) -> Any:
     """``compute()``'s result, computed once for this stamp and these parts."""
     entry = key(namespace, stamp, parts)
-    value = cache.get(entry)
-    if value is None:
-        value = compute()
+    if stamp != UNAVAILABLE:
+        try:
+            value = cache.get(entry)
+        except Exception as error:  # any cache failure: compute, never fail the page
+            _unreachable("get", error)
+        else:
+            if value is not None:
+                return value
+    value = compute()
+    try:
         cache.set(entry, value, timeout)
+    except Exception as error:
+        _unreachable("set", error)
     return value
 
 
 def counter(name: str) -> str:
     """A stamp that ``bump(name)`` changes: for data whose saves are few and known."""
-    return str(cache.get_or_set(f"version:{name}", 1, None))
+    try:
+        return str(cache.get_or_set(f"version:{name}", 1, None))
+    except Exception as error:
+        _unreachable("counter", error)
+        return UNAVAILABLE
 
 
 def bump(name: str) -> None:
     try:
-        cache.incr(f"version:{name}")
-    except ValueError:  # not there yet, or expired: any other number will do
-        cache.set(f"version:{name}", 2, None)
+        try:
+            cache.incr(f"version:{name}")
+        except ValueError:  # not there yet, or expired: any other number will do
+            cache.set(f"version:{name}", 2, None)
+    except Exception as error:
+        # Unreachable: entries made before stay under the old stamp until they expire.
+        _unreachable("bump", error)

@@ -173,7 +173,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # web process shares it; otherwise each process keeps its own in memory.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            # A stopped or hung Redis costs a page a second at most: it then computes.
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
         if (REDIS_URL := env_str("REDIS_URL", ""))
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
