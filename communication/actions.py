@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from common import outbox
 from communication import tasks
 from communication.models import ActionItem, Comment, Meeting, Notification, Post
 from communication.notifications import MEETINGS, UPDATES, create_notifications
@@ -26,7 +27,7 @@ def notify(users: Iterable[User], text: str, url: str, kind: str) -> list[Notifi
     allow this kind of news."""
     notifications = create_notifications(users, text, url, kind)
     if notifications:
-        tasks.email_notifications.delay_on_commit([n.pk for n in notifications], kind)
+        outbox.enqueue(tasks.email_notifications, [n.pk for n in notifications], kind)
     return notifications
 
 

@@ -202,6 +202,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    # Work recorded while the broker was down (common/outbox.py) is sent once it is back.
+    "outbox": {"task": "common.tasks.dispatch_outbox", "schedule": 60.0},
     "nightly-full-rollup": {
         "task": "measures.tasks.rebuild_all_aggregates",
         "schedule": crontab(hour=env_int("ROLLUP_HOUR", 3), minute=0),

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from common import outbox
 from dashboards.models import ShareLink
 from measures import tasks as measure_tasks
 from measures.models import Publication
@@ -16,7 +17,7 @@ def publish(form, by) -> Publication:
     if {"min_organizations", "complete_percent"} & set(form.changed_data):
         # Every disclosure decision, and every cached page, follows the new rules once the
         # change is in.
-        measure_tasks.rebuild_all_aggregates.delay_on_commit()
+        outbox.enqueue(measure_tasks.rebuild_all_aggregates)
     return publication
 
 

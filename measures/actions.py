@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common import outbox
 from measures import tasks
 from measures.models import (
     DataValue,
@@ -224,8 +225,12 @@ def _enqueue_rollups(submission: Submission) -> None:
     period = submission.period
     indicator_ids = sorted(set(submission.values.values_list("indicator_id", flat=True)))
     if indicator_ids:
-        tasks.rollup_report.delay_on_commit(
-            indicator_ids, period.type, period.start.isoformat(), submission.organization.slug
+        outbox.enqueue(
+            tasks.rollup_report,
+            indicator_ids,
+            period.type,
+            period.start.isoformat(),
+            submission.organization.slug,
         )
 
 
@@ -241,7 +246,7 @@ def save_indicator(form) -> Indicator:
     edited = not form.instance._state.adding
     indicator = form.save()
     if edited and DISCLOSURE_FIELDS & set(form.changed_data):
-        tasks.rebuild_all_aggregates.delay_on_commit()
+        outbox.enqueue(tasks.rebuild_all_aggregates)
     return indicator
 
 

@@ -16,6 +16,7 @@ class MeasuresConfig(AppConfig):
 def roll_up_new_placement(sender, organization, **kwargs):
     """An organization moved county or type: its figures leave the old scopes and join the
     new ones in a full rebuild, enqueued once the change is committed."""
+    from common import outbox
     from measures import tasks
 
-    tasks.rebuild_all_aggregates.delay_on_commit()
+    outbox.enqueue(tasks.rebuild_all_aggregates)

@@ -10,6 +10,7 @@ from celery import shared_task
 from django.db import transaction
 from django.utils import timezone
 
+from common import outbox
 from measures import imports
 from measures.models import ImportJob
 from partners.models import User
@@ -25,7 +26,7 @@ def start(*, by: User, filename: str, text: str, approve: bool) -> ImportJob:
         approve=approve,
         total_rows=max(text.count("\n") - 1, 1),
     )
-    run_import.delay_on_commit(job.pk)
+    outbox.enqueue(run_import, job.pk)
     return job
 
 

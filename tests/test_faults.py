@@ -26,8 +26,8 @@ def _free_port() -> int:
 
 
 class OwnRedis:
-    def __init__(self):
-        self.port = _free_port()
+    def __init__(self, port: int | None = None):
+        self.port = port or _free_port()
         self.process = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--save", "", "--appendonly", "no"],
             stdout=subprocess.DEVNULL,
@@ -93,3 +93,72 @@ def test_every_page_serves_with_its_redis_stopped(world, own_redis, caplog):
         response = world.client(user).get(url)
         assert response.status_code == 200, url
     assert "Cache unreachable" in caplog.text
+
+
+# The broker stopped during an approval -------------------------------------------------------
+
+
+@pytest.fixture
+def broker(own_redis, settings):
+    """The Celery app on the test's own Redis, tasks sent to a queue of this test's own."""
+    from config.celery_app import app
+
+    queue = f"test-{own_redis.port}"
+    saved = {key: app.conf[key] for key in ("task_always_eager", "task_default_queue")}
+    saved_url = app.conf.broker_url
+    app.conf.update(task_always_eager=False, task_default_queue=queue, broker_url=own_redis.url)
+    _forget_connections(app)  # connections are made anew, to this broker
+    try:
+        yield app, queue
+    finally:
+        app.conf.update(saved, broker_url=saved_url)
+        _forget_connections(app)
+
+
+def _forget_connections(app) -> None:
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_an_approval_made_while_the_broker_is_down_is_rolled_up_once_it_is_back(
+    world, own_redis, broker
+):
+    from celery.contrib.testing.worker import start_worker
+
+    from common import outbox
+    from common.models import OutboxMessage
+    from measures.models import Aggregate, Submission, SubmissionStatus
+    from tests.conftest import YEAR
+    from tests.test_worker_integration import wait_for
+
+    app, queue = broker
+    response = world.client(world.lead_a).post(
+        reverse("report", args=[world.org_a.slug, YEAR]),
+        {
+            "enrolled__total__value": "42",
+            "grad-rate__total__numerator": "30",
+            "grad-rate__total__denominator": "40",
+            "submit": "1",
+        },
+    )
+    assert response.status_code == 302
+
+    own_redis.stop()
+    response = world.client(world.backbone).post(
+        reverse("report_approve", args=[world.org_a.slug, YEAR])
+    )
+    assert response.status_code == 302  # was 500, with the roll-up lost
+    assert Submission.objects.get().status == SubmissionStatus.APPROVED
+    waiting = OutboxMessage.objects.get(sent_at__isnull=True)
+    assert waiting.task == "measures.tasks.rollup_report" and waiting.attempts == 1
+    assert not Aggregate.objects.exists()
+
+    # A fresh server on the same port: the broker is back.
+    own_redis.process = OwnRedis(own_redis.port).process
+    with start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]):
+        assert outbox.dispatch_pending(grace=outbox.timedelta(0)) == 1  # what beat does
+        region = Aggregate.objects.filter(scope_type="region", dimension_code="")
+        assert wait_for(lambda: region.count() == 2), "the roll-up was lost"
+    assert not OutboxMessage.objects.filter(sent_at__isnull=True).exists()

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 
-from common.migrations import moved_content_types
+from common.model_moves import moved_content_types
 from django.conf import settings
 from django.db import migrations, models
 
