@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from common.middleware import CONTROL
 from measures import actions, figures
 from measures.models import Category, Indicator, Submission
 from measures.periods import Period, parse_period
@@ -74,7 +75,7 @@ class ImportError_(Exception):
 
 def decode(data: bytes) -> str:
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportError_(
             [
@@ -86,6 +87,23 @@ def decode(data: bytes) -> str:
                 )
             ]
         ) from None
+    control = CONTROL.search(text)
+    if control:
+        row = text.count("\n", 0, control.start()) + 1
+        raise ImportError_(
+            [
+                Problem(
+                    row,
+                    "",
+                    _(
+                        "Row %(row)s holds a control character (such as a NUL byte), which no "
+                        "column accepts. Remove it and upload the file again."
+                    )
+                    % {"row": row},
+                )
+            ]
+        )
+    return text
 
 
 @dataclass

@@ -162,3 +162,48 @@ def test_an_approval_made_while_the_broker_is_down_is_rolled_up_once_it_is_back(
         region = Aggregate.objects.filter(scope_type="region", dimension_code="")
         assert wait_for(lambda: region.count() == 2), "the roll-up was lost"
     assert not OutboxMessage.objects.filter(sent_at__isnull=True).exists()
+
+
+# Hostile input ---------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/updates/?q=%00",
+        "/occupations/?q=a%00b",
+        "/meetings/new/?x=%00",
+        "/occupations/%00/",
+        "/updates/?q=%1b",
+    ],
+)
+def test_control_characters_answer_400_with_a_message(world, url):
+    response = world.client(world.backbone).get(url)
+    assert response.status_code == 400
+    assert "control character" in response.text
+
+
+@pytest.mark.django_db
+def test_control_characters_in_the_api_answer_its_json_400(world):
+    response = world.client(world.backbone).get("/api/indicators/?x=%00")
+    assert response.status_code == 400
+    assert "control character" in response.json()["error"]
+
+
+@pytest.mark.django_db
+def test_a_control_character_in_a_form_field_changes_nothing(world):
+    from communication.models import Post
+
+    posting_as = f"org:{world.backbone_org.pk}"
+    response = world.client(world.backbone).post(
+        reverse("post_create"), {"posting_as": posting_as, "title": "Hello\x00", "body": "Text"}
+    )
+    assert response.status_code == 400
+    assert not Post.objects.exists()
+    # Tabs and line breaks are text.
+    response = world.client(world.backbone).post(
+        reverse("post_create"),
+        {"posting_as": posting_as, "title": "Hello", "body": "Line one\r\n\tLine two"},
+    )
+    assert response.status_code == 302

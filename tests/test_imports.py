@@ -184,3 +184,12 @@ def test_template_lists_what_the_organization_reports(world):
     assert lines[0] == HEADER.strip()
     assert any(line.startswith("enrolled,durham-tech,") for line in lines[1:])
     assert not any(",dps," in line for line in lines)
+
+
+def test_a_file_with_a_nul_byte_is_refused_with_its_row(world):
+    client = world.client(world.member_a)
+    response = upload(client, good_file().replace("\n", "\n\x00", 2).replace("\n\x00", "\n", 1))
+    assert response.status_code == 400
+    assert "Row 3 holds a control character" in response.text
+    assert not ImportJob.objects.exists()
+    assert not DataValue.objects.exists()
