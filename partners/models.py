@@ -10,6 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from partners.auth import normalize_login
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True
@@ -17,7 +19,7 @@ class UserManager(BaseUserManager):
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An email address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=normalize_login(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -33,7 +35,9 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
     def get_by_natural_key(self, username):
-        return self.get(email__iexact=username)
+        # Exact: the stored address is normalised too (User.save), and a database's own
+        # case-insensitive match (UPPER) would see a dotless ı as an i.
+        return self.get(email=normalize_login(username))
 
 
 class User(AbstractUser):
@@ -58,6 +62,10 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.full_name or self.email
+
+    def save(self, *args, **kwargs):
+        self.email = normalize_login(self.email)
+        super().save(*args, **kwargs)
 
     def get_full_name(self):
         return self.full_name or self.email

@@ -15,6 +15,7 @@ from common.access import open_to_read_only
 from common.htmx import render_page
 from partners import actions
 from partners.access import get_organization_for, invitable_roles_for, require_backbone
+from partners.auth import normalize_login
 from partners.forms import (
     AcceptInvitationForm,
     ContactFormSet,
@@ -107,7 +108,7 @@ def invitation_create(request: HttpRequest, slug: str) -> HttpResponse:
     form = InvitationForm(request.POST or None, role_choices=role_choices)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
-        if organization.memberships.filter(user__email__iexact=email).exists():
+        if organization.memberships.filter(user__email=normalize_login(email)).exists():
             form.add_error("email", _("This person already belongs to this organization."))
         else:
             actions.invite(
@@ -134,7 +135,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None or invitation.is_used or invitation.is_expired:
         reason = "unknown" if invitation is None else ("used" if invitation.is_used else "expired")
         return render(request, "partners/invitation_invalid.html", {"reason": reason}, status=410)
-    existing = User.objects.filter(email__iexact=invitation.email).first()
+    existing = User.objects.filter(email=normalize_login(invitation.email)).first()
     context = {"invitation": invitation, "existing": existing}
     if existing is not None:
         # The person already has an account: they accept it signed in as themselves.

@@ -77,3 +77,24 @@ def test_reset_for_unknown_address_reveals_nothing(db, client):
     response = client.post(reverse("password_reset"), {"email": "nobody@example.org"})
     assert response.status_code == 302
     assert mail.outbox == []
+
+
+def test_a_dotless_i_does_not_dodge_a_lockout(world, client, password, settings):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        login(client, "lead.a@example.org", "wrong")
+    assert login(client, "lead.a@example.org", password).status_code == 429
+    # U+0131 (dotless ı) and full-width letters: before, PostgreSQL's UPPER() matched the
+    # account while the lockout counted another address, so the right password logged in.
+    for spelling in ("lead.a@example.org".replace("i", "\u0131"), "ｌead.a@example.org"):
+        response = login(client, spelling, password)
+        assert response.status_code != 302, spelling
+        assert "_auth_user_id" not in client.session
+
+
+def test_a_stored_address_is_normalised():
+    from partners.models import User
+
+    assert User(email=" Lead.A@Example.ORG ").email == " Lead.A@Example.ORG "
+    user = User.objects.create_user(email="ＭＩＸＥＤ@Example.org", password="x" * 12)
+    assert user.email == "mixed@example.org"
+    assert User.objects.get_by_natural_key("Mixed@EXAMPLE.org") == user

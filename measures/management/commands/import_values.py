@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from measures import imports
+from partners.auth import normalize_login
 from partners.models import User
 from partners.roles import roles_for
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: Path, email: str, approve: bool, **options):
-        user = User.objects.filter(email__iexact=email, is_active=True).first()
+        user = User.objects.filter(email=normalize_login(email), is_active=True).first()
         if user is None:
             raise CommandError(f"No active account has the email address {email}.")
         try:
