@@ -12,6 +12,7 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import DateInput
+from common.routes import check_not_reserved
 from network.models import Partnership, PartnershipKind, WorkingGroup
 from partners.models import Membership, Organization, User
 from partners.roles import Roles
@@ -158,10 +159,7 @@ class WorkingGroupForm(forms.ModelForm):
             del self.fields["slug"]  # it is in links
 
     def clean_slug(self):
-        slug = self.cleaned_data["slug"]
-        if slug == "new":
-            raise ValidationError(_("“new” is kept for the form that adds a group."))
-        return slug
+        return check_not_reserved(self.cleaned_data["slug"], "working_group_detail")
 
 
 class AddMemberForm(forms.Form):

@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from common.routes import check_not_reserved
 from partners.models import Contact, Organization, User
 
 
@@ -18,6 +19,8 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 
 PLACEMENT_FIELDS = ("sector_type", "county")
+# The routes an organization's short name stands in.
+SLUG_ROUTES = ("organization_detail", "report")
 
 
 class OrganizationForm(forms.ModelForm):
@@ -64,6 +67,9 @@ class OrganizationCreateForm(forms.ModelForm):
         fields = ["name", "slug", "sector_type", "county", "website", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
         help_texts = {"slug": _("Letters, digits and hyphens; used in links and imports.")}
+
+    def clean_slug(self):
+        return check_not_reserved(self.cleaned_data["slug"], *SLUG_ROUTES)
 
 
 ContactFormSet = forms.inlineformset_factory(

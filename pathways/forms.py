@@ -2,13 +2,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from common.routes import check_not_reserved
 from partners.models import Organization, SectorType
 from partners.roles import Roles
 from pathways.models import Credential, Pathway, Program, Step, StepLink
 from pathways.versions import STEP_FIELDS
 
-# Words that follow /pathways/ in the site's own addresses.
-RESERVED_SLUGS = {"new"}
+# The routes a pathway's short name stands in.
+SLUG_ROUTES = ("pathway_edit", "pathway_measures")
 PROVIDERS = Organization.objects.exclude(sector_type=SectorType.FUNDER).order_by("name")
 
 
@@ -37,13 +38,7 @@ class PathwayForm(SummaryMixin, forms.ModelForm):
             del self.fields["slug"]
 
     def clean_slug(self):
-        slug = self.cleaned_data["slug"]
-        if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(
-                _("“%(slug)s” is a word the site uses in its addresses: choose another."),
-                params={"slug": slug},
-            )
-        return slug
+        return check_not_reserved(self.cleaned_data["slug"], *SLUG_ROUTES)
 
 
 class StepForm(SummaryMixin, forms.ModelForm):

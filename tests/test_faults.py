@@ -238,3 +238,40 @@ def test_the_api_csv_neutralises_a_county_named_like_a_formula(world):
     text = response.content.decode()
     assert "'=HYPERLINK(" in text
     assert ",=HYPERLINK(" not in text and not text.startswith("=")
+
+
+# Reserved words -------------------------------------------------------------------------------
+
+
+def test_reserved_words_come_from_the_routes():
+    from common.routes import reserved_words
+    from partners.forms import SLUG_ROUTES as ORGANIZATION_ROUTES
+    from pathways.forms import SLUG_ROUTES as PATHWAY_ROUTES
+
+    organization_words = reserved_words(*ORGANIZATION_ROUTES)
+    assert {"new", "review", "calendar", "import"} <= organization_words
+    assert "new" in reserved_words(*PATHWAY_ROUTES)
+    assert "new" in reserved_words("working_group_detail")
+    # Every one really is an address of the site's own.
+    for word in organization_words:
+        assert any(
+            reverse(name).startswith((f"/organizations/{word}/", f"/reports/{word}/"))
+            for name in ("organization_create", "review_queue", "report_calendar", "import_values")
+        ), word
+
+
+@pytest.mark.django_db
+def test_an_organization_may_not_take_a_reserved_short_name(world):
+    from common.routes import reserved_words
+    from partners.forms import SLUG_ROUTES
+    from partners.models import Organization
+
+    client = world.client(world.backbone)
+    for word in sorted(reserved_words(*SLUG_ROUTES)):
+        response = client.post(
+            reverse("organization_create"),
+            {"name": f"Org {word}", "slug": word, "sector_type": "nonprofit", "county": "Durham"},
+        )
+        assert response.status_code == 400, word
+        assert "a word the site uses in its addresses" in response.text
+        assert not Organization.objects.filter(slug=word).exists()
