@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives, mailers
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
 from django.db import IntegrityError, transaction
@@ -34,6 +33,7 @@ from communication.models import (
     Post,
     ReminderSchedule,
     ReminderSent,
+    SentEmail,
 )
 from communication.notifications import REMINDERS, create_notifications
 from measures.models import Indicator
@@ -51,7 +51,6 @@ PURPOSES = {
 }
 TOKEN_MAX_AGE = timedelta(days=60)
 # How long a sent email is remembered, so a task run twice does not send it twice.
-SENT_MEMORY = 60 * 60 * 24 * 14
 # A reminder's kind is stored in ReminderSent.kind (10 characters): "overdue-99" at most.
 MAX_OVERDUE_STEP = 99
 
@@ -160,15 +159,21 @@ def build_email(
 
 
 def _send_once(keyed_messages: list[tuple[str, EmailMultiAlternatives]]) -> int:
-    """Send each message whose key has not been sent already; a key is kept for two weeks
-    (in Redis in production), so a task that runs twice or is retried sends nothing twice."""
-    fresh = [(key, message) for key, message in keyed_messages if cache.add(key, 1, SENT_MEMORY)]
+    """Send each message whose key has not been sent already. The keys are recorded in the
+    database (SentEmail) before sending, so a task that runs twice, is retried or runs after
+    a cache flush sends nothing twice; if sending fails, they are removed to try again."""
+    fresh = []
+    for key, message in keyed_messages:
+        with transaction.atomic():
+            _sent, created = SentEmail.objects.get_or_create(key=key)
+        if created:
+            fresh.append((key, message))
     if not fresh:
         return 0
     try:
         return mailers.default.send_messages([message for _key, message in fresh]) or 0
     except Exception:
-        cache.delete_many([key for key, _message in fresh])  # try again on the next run
+        SentEmail.objects.filter(key__in=[key for key, _message in fresh]).delete()
         raise
 
 

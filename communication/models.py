@@ -182,3 +182,14 @@ class ReminderSent(models.Model):
 
     def __str__(self):
         return f"{self.organization_id} {self.period_key} {self.kind}"
+
+
+class SentEmail(models.Model):
+    """One email the product has sent, by its key (what it is and for whom), so that a task
+    that runs twice, is retried, or runs after a cache flush sends nothing twice."""
+
+    key = models.CharField(max_length=200, unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.key

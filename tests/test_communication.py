@@ -790,3 +790,18 @@ def test_header_unread_count_is_one_count_query(world):
         client.get(reverse("updates"))
     counts = [q["sql"] for q in ctx.captured_queries if "agenda_notification" in q["sql"]]
     assert len(counts) == 1 and "COUNT(" in counts[0]
+
+
+def test_emails_already_sent_are_not_sent_again_after_a_cache_flush(world, mailoutbox):
+    from django.core.cache import cache
+
+    from communication import emails
+    from communication.models import SentEmail
+
+    [notification] = notify([world.member_a], "News", "/updates/", "updates")
+    mailoutbox.clear()
+    assert emails.send_notification_emails([notification.pk], "updates") == 1
+    cache.clear()
+    assert emails.send_notification_emails([notification.pk], "updates") == 0
+    assert len(mailoutbox) == 1
+    assert SentEmail.objects.filter(key__contains=f"notification:{notification.pk}").exists()
