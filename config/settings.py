@@ -177,7 +177,8 @@ CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            # Its own Redis database or instance in production (README, "Production notes").
+            "LOCATION": env_str("CACHE_URL", "") or REDIS_URL,
             # A stopped or hung Redis costs a page a second at most: it then computes.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
