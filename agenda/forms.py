@@ -28,23 +28,32 @@ class VersionedForm(forms.Form):
         base = cleaned.get("base_version")
         latest = versions.latest_number()
         if base is not None and base != latest:
-            self.stale = True
-            self.add_error(
-                None,
-                forms.ValidationError(
-                    _(
-                        "Someone else saved the agenda (version %(latest)s) since you opened "
-                        "this page. Your text is kept below: check the history, then save again."
-                    ),
-                    params={"latest": latest},
-                    code="stale",
-                ),
-            )
-        if self.stale or "base_version" in self.errors:
-            # Shown again, the form is based on the latest version: saving again goes through.
-            self.data = self.data.copy()
-            self.data["base_version"] = latest
+            self.mark_stale(latest)
+        elif "base_version" in self.errors:
+            self._rebase(latest)
         return cleaned
+
+    def mark_stale(self, latest: int) -> None:
+        """Someone saved version ``latest`` since the page was opened (found by the form, or
+        by the save itself when two were made at once)."""
+        self.stale = True
+        self.add_error(
+            None,
+            forms.ValidationError(
+                _(
+                    "Someone else saved the agenda (version %(latest)s) since you opened "
+                    "this page. Your text is kept below: check the history, then save again."
+                ),
+                params={"latest": latest},
+                code="stale",
+            ),
+        )
+        self._rebase(latest)
+
+    def _rebase(self, latest: int) -> None:
+        # Shown again, the form is based on the latest version: saving again goes through.
+        self.data = self.data.copy()
+        self.data["base_version"] = latest
 
 
 class AgendaForm(VersionedForm, forms.ModelForm):

@@ -45,9 +45,13 @@ def _versioned_edit(request, form, template, context, default_summary, success_u
     """Shared by the agenda's edit pages: save with a version, or show the form again.
     A stale form keeps what was typed (the form moves its base to the latest version)."""
     if request.method == "POST" and form.is_valid():
-        actions.save_form(form, request.user, default_summary)
-        messages.success(request, _("Saved. The change is kept in the agenda's history."))
-        return redirect(success_url)
+        try:
+            actions.save_form(form, request.user, default_summary)
+        except actions.Stale as stale:
+            form.mark_stale(stale.latest)
+        else:
+            messages.success(request, _("Saved. The change is kept in the agenda's history."))
+            return redirect(success_url)
     status = 400 if request.method == "POST" else 200
     return render(request, template, {**context, "form": form}, status=status)
 
@@ -141,7 +145,14 @@ def _delete(request, instance, summary):
     status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
-            actions.delete(instance, request.user, form.cleaned_data["summary"] or summary)
+            actions.delete(
+                instance,
+                request.user,
+                form.cleaned_data["summary"] or summary,
+                base=form.cleaned_data["base_version"],
+            )
+        except actions.Stale as stale:
+            form.mark_stale(stale.latest)
         except ProtectedError as error:
             # Commitments are recorded under it (or under one of the goal's strategies):
             # refuse, name them, and change nothing.
@@ -186,16 +197,21 @@ def targets_edit(request: HttpRequest, code: str) -> HttpResponse:
     }
     form = TargetsForm(request.POST or None, initial=initial, indicator=indicator)
     if request.method == "POST" and form.is_valid():
-        actions.save_targets(
-            indicator,
-            form.baseline(),
-            form.cleaned_data["targets"],
-            request.user,
-            form.cleaned_data["summary"]
-            or _("Set the baseline and targets of “%(name)s”") % {"name": indicator.name},
-        )
-        messages.success(request, _("Baseline and targets saved."))
-        return redirect("indicator_dashboard", indicator.code)
+        try:
+            actions.save_targets(
+                indicator,
+                form.baseline(),
+                form.cleaned_data["targets"],
+                request.user,
+                form.cleaned_data["summary"]
+                or _("Set the baseline and targets of “%(name)s”") % {"name": indicator.name},
+                base=form.cleaned_data["base_version"],
+            )
+        except actions.Stale as stale:
+            form.mark_stale(stale.latest)
+        else:
+            messages.success(request, _("Baseline and targets saved."))
+            return redirect("indicator_dashboard", indicator.code)
     status = 400 if request.method == "POST" else 200
     context = {
         "form": form,
@@ -244,7 +260,22 @@ def agenda_restore(request: HttpRequest, number: int) -> HttpResponse:
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return redirect("agenda_version", number)
     try:
-        restored = actions.restore(version, request.user, form.cleaned_data["summary"])
+        restored = actions.restore(
+            version,
+            request.user,
+            form.cleaned_data["summary"],
+            base=form.cleaned_data["base_version"],
+        )
+    except actions.Stale as stale:
+        messages.error(
+            request,
+            _(
+                "Someone else saved the agenda (version %(latest)s) since you opened this "
+                "page. Nothing was restored: check the history, then restore again."
+            )
+            % {"latest": stale.latest},
+        )
+        return redirect("agenda_version", number)
     except ProtectedError as error:
         # The version would delete a strategy that commitments are recorded under.
         messages.error(request, protection.protected_restore_message(version.number, error))

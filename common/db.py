@@ -1,5 +1,7 @@
 """Database helpers that belong to no single app."""
 
+import zlib
+
 from django.core.management.color import no_style
 from django.db import connection
 
@@ -12,3 +14,11 @@ def reset_sequences(*models) -> None:
         with connection.cursor() as cursor:
             for sql in statements:
                 cursor.execute(sql)
+
+
+def advisory_lock(name: str) -> None:
+    """Serialise, until the current transaction ends, every transaction that takes the lock
+    of this name (PostgreSQL; SQLite runs one writing transaction at a time anyway)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(name.encode())])

@@ -244,3 +244,57 @@ def test_targets_use_one_period_kind(world):
         parse_period("2025"),
         parse_period("2026"),
     ]
+
+
+def test_two_saves_from_the_same_version_the_second_is_told_it_is_stale(world):
+    """Both forms pass their check (as two saves at the same moment would); the action
+    checks again under the agenda's lock, so the second changes nothing."""
+    from agenda import actions
+    from agenda.forms import AgendaForm
+
+    ensure_first_version(world.backbone)
+    forms = [
+        AgendaForm(
+            {"title": title, "vision": "", "summary": "", "base_version": 1},
+            instance=Agenda.load(),
+        )
+        for title in ("First", "Second")
+    ]
+    assert all(form.is_valid() for form in forms)
+    actions.save_form(forms[0], world.backbone, "Edited")
+    with pytest.raises(actions.Stale) as stale:
+        actions.save_form(forms[1], world.backbone, "Edited")
+    assert stale.value.latest == 2
+    assert Agenda.load().title == "First"
+    assert latest() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_agenda_saves_at_once_never_answer_500(world):
+    import threading
+
+    from django.db import connection
+
+    ensure_first_version(world.backbone)
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def save(title):
+        try:
+            client = world.client(world.backbone)
+            barrier.wait(5)
+            response = client.post(
+                reverse("agenda_edit"),
+                {"title": title, "vision": "", "summary": "", "base_version": 1},
+            )
+            statuses.append(response.status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(t,)) for t in ("First", "Second")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(statuses) == [302, 400]  # one saved; the other told it is stale
+    assert latest() == 2
