@@ -35,6 +35,14 @@ def _locked(submission_pk: int) -> Submission:
     return Submission.objects.select_for_update().get(pk=submission_pk)
 
 
+class StaleReport(Exception):
+    """The report's values were saved by someone else since the page was opened."""
+
+    def __init__(self, revision: int):
+        super().__init__(revision)
+        self.revision = revision
+
+
 @transaction.atomic
 def save_values(
     submission: Submission,
@@ -42,11 +50,16 @@ def save_values(
     *,
     by: User,
     reason: str = "",
+    base_revision: int | None = None,
 ) -> int:
     """Store the figures of a draft, keyed by (indicator id, category id or None for the
     total). Every change keeps the old figures, who changed them and why. Returns the
-    number of figures changed."""
+    number of figures changed. A figure left out of ``figures`` keeps its stored value, and
+    a missing note (None) its stored note. With ``base_revision`` (the revision the page
+    showed), a save made from an older page raises StaleReport and changes nothing."""
     submission = _locked(submission.pk)
+    if base_revision is not None and base_revision != submission.revision:
+        raise StaleReport(submission.revision)
     if not submission.is_editable:
         raise ValidationError(
             _("This submission is %(status)s and cannot be changed.")
@@ -56,8 +69,10 @@ def save_values(
     changes, created, updated = [], [], []
     for (indicator_id, category_id), new in figures.items():
         new = dict(new)
-        note = new.pop("note", "") or ""
+        note = new.pop("note", None)
         current = existing.get((indicator_id, category_id))
+        if note is None:  # not on the page that was sent: keep the stored one
+            note = current.note if current else ""
         old = {name: getattr(current, name) if current else None for name in FIGURES}
         same_figures = all(_same(old[name], new[name]) for name in FIGURES)
         if current is None and all(new[name] is None for name in FIGURES):
@@ -98,7 +113,9 @@ def save_values(
         SubmissionEvent.objects.create(
             submission=submission, action=SubmissionEvent.Action.SAVED, actor=by
         )
-        Submission.objects.filter(pk=submission.pk).update(updated_at=timezone.now())
+        Submission.objects.filter(pk=submission.pk).update(
+            updated_at=timezone.now(), revision=submission.revision + 1
+        )
     return len(changes)
 
 

@@ -176,6 +176,10 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, indicators, previous=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The revision of the values the page showed (see Submission.revision).
+        self.fields["revision"] = forms.IntegerField(
+            required=False, min_value=0, widget=forms.HiddenInput
+        )
         self.indicators = list(indicators)
         self.previous = previous or {}
         self._layout = []
@@ -235,14 +239,36 @@ class ReportForm(forms.Form):
         """The cleaned figures per (indicator id, category id or None), derived parts worked out."""
         result = {}
         for indicator, rows in self._layout:
-            note = self.cleaned_data.get(f"{indicator.code}__note", "").strip()
+            note_name = f"{indicator.code}__note"
+            # A note or a row the page did not send keeps what is stored (None / left out).
+            note = self.cleaned_data.get(note_name, "").strip() if note_name in self.data else None
             for category, key, _label in rows:
+                names = [field_name(indicator, key, part) for part in figures.parts(indicator)]
+                if not any(name in self.data for name in names):
+                    continue
                 figure = figures.complete(indicator, self._figure(indicator, key))
                 result[(indicator.pk, category.pk if category else None)] = {
                     **figure.as_dict(),
                     "note": note if category is None else "",
                 }
         return result
+
+    def mark_stale(self, revision: int) -> None:
+        """Someone saved the report since the page was opened: say so, keep what was typed,
+        and base the page on the latest revision, so that saving again goes through."""
+        self.add_error(
+            None,
+            forms.ValidationError(
+                _(
+                    "Someone else saved this report since you opened the page. Nothing was "
+                    "saved. What you typed is kept below: open the report in another tab to "
+                    "see their figures, then save again."
+                ),
+                code="stale",
+            ),
+        )
+        self.data = self.data.copy()
+        self.data["revision"] = revision
 
     def entries(self, warnings=None) -> list[Entry]:
         warnings = warnings or {}

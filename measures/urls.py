@@ -1,6 +1,6 @@
 from django.urls import path
 
-from measures import api, console, views
+from measures import api, console, import_views, views
 
 urlpatterns = [
     path("indicators/", views.indicator_list, name="indicator_list"),
@@ -17,9 +17,9 @@ urlpatterns = [
     path("reports/", views.report_list, name="report_list"),
     path("reports/review/", views.review_queue, name="review_queue"),
     path("reports/calendar/", views.report_calendar, name="report_calendar"),
-    path("reports/import/", views.import_values, name="import_values"),
-    path("reports/import/template.csv", views.import_template, name="import_template"),
-    path("reports/import/<int:pk>/", views.import_detail, name="import_detail"),
+    path("reports/import/", import_views.import_values, name="import_values"),
+    path("reports/import/template.csv", import_views.import_template, name="import_template"),
+    path("reports/import/<int:pk>/", import_views.import_detail, name="import_detail"),
     path("reports/<slug:slug>/<str:period>/", views.report, name="report"),
     path("reports/<slug:slug>/<str:period>/history/", views.report_history, name="report_history"),
     path("reports/<slug:slug>/<str:period>/approve/", views.report_approve, name="report_approve"),

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import F, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,11 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from common import spreadsheet
 from common.htmx import render_page
-from measures import actions, figures, import_jobs, imports, publication
+from measures import actions, figures, publication
 from measures.access import (
-    get_import_for,
     get_indicator_for,
     get_report_for,
     require_reporting_role,
@@ -25,7 +23,6 @@ from measures.forms import (
     CategoryFormSet,
     DimensionForm,
     ExplainForm,
-    ImportForm,
     IndicatorForm,
     ReopenForm,
     ReportForm,
@@ -39,7 +36,6 @@ from measures.models import (
     Category,
     DataValue,
     Dimension,
-    ImportJob,
     Indicator,
     ScopeType,
     Submission,
@@ -51,7 +47,6 @@ from measures.publication import Audience
 from measures.quality import breakdown_warnings
 from measures.reporting import reports_due
 from partners.access import require_backbone
-from partners.models import Organization
 from partners.roles import roles_for
 
 DASHBOARD_PERIODS = 6
@@ -168,13 +163,26 @@ def report(request: HttpRequest, slug: str, period: str) -> HttpResponse:
             messages.error(request, _("This report is locked and cannot be changed."))
             return redirect("report", slug, period)
         if form.is_valid():
-            response = _save_report(request, report, form.figures(), submitting)
+            try:
+                response = _save_report(
+                    request, report, form.figures(), submitting, form.cleaned_data["revision"]
+                )
+            except actions.StaleReport as stale:
+                form.mark_stale(stale.revision)
+                response = None
             if response is not None:
                 return response
-        messages.error(request, _("Nothing was saved. Correct the fields marked below."))
-        status = 400
+        if not form.non_field_errors():
+            messages.error(request, _("Nothing was saved. Correct the fields marked below."))
+        status = 409 if form.has_error(NON_FIELD_ERRORS, "stale") else 400
     else:
-        form = ReportForm(initial=_initial_figures(values), **form_kwargs)
+        form = ReportForm(
+            initial={
+                **_initial_figures(values),
+                "revision": submission.revision if submission else 0,
+            },
+            **form_kwargs,
+        )
     context = {
         "report": report,
         "form": form,
@@ -187,7 +195,7 @@ def report(request: HttpRequest, slug: str, period: str) -> HttpResponse:
     return render(request, "measures/report.html", context, status=status)
 
 
-def _save_report(request, report, entered, submitting) -> HttpResponse | None:
+def _save_report(request, report, entered, submitting, revision) -> HttpResponse | None:
     slug, period = report.organization.slug, report.period.key
     if (
         report.submission is None
@@ -200,7 +208,7 @@ def _save_report(request, report, entered, submitting) -> HttpResponse | None:
         report.organization, report.period
     )
     try:
-        actions.save_values(submission, entered, by=request.user)
+        actions.save_values(submission, entered, by=request.user, base_revision=revision)
         if submitting:
             actions.submit(submission, by=request.user)
     except ValidationError as error:
@@ -472,59 +480,6 @@ def contributing_values(indicator, cell, category_code, dimension_code):
         .select_related("submission__organization")
         .order_by("submission__period_start", "submission__organization__name")
     )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def import_values(request: HttpRequest) -> HttpResponse:
-    """Upload a CSV of values; it is checked and loaded in the background, all or nothing."""
-    roles = require_reporting_role(request.user)
-    form = ImportForm(request.POST or None, request.FILES or None, can_approve=roles.backbone)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                text = imports.decode(upload.read())
-            except imports.ImportError_ as error:
-                form.add_error("file", error.problems[0].message)
-            else:
-                job = import_jobs.start(
-                    by=request.user,
-                    filename=upload.name,
-                    text=text,
-                    approve=form.cleaned_data.get("approve", False),
-                )
-                return redirect(job)
-        status = 400
-    jobs = ImportJob.objects.filter(created_by=request.user).only(
-        "id", "filename", "status", "created_at", "total_rows", "checked_rows"
-    )[:10]
-    context = {"form": form, "jobs": jobs, "columns": ",".join(imports.COLUMNS)}
-    return render(request, "measures/import.html", context, status=status)
-
-
-@login_required
-@require_GET
-def import_template(request: HttpRequest) -> HttpResponse:
-    """A CSV with the header and one row for every total the person's organizations report."""
-    roles = require_reporting_role(request.user)
-    organizations = Organization.objects.filter(pk__in=roles.member_org_ids).order_by("name")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="pathways-values-template.csv"'
-    writer = spreadsheet.Writer(response)
-    writer.writerow(imports.COLUMNS)
-    writer.writerows(imports.template_rows(organizations, timezone.localdate()))
-    return response
-
-
-@login_required
-@require_GET
-def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """An import's progress (polled with htmx while it runs) and, at the end, its result."""
-    job = get_import_for(request.user, pk)
-    context = {"job": job, "problems": job.problems[:500]}
-    return render_page(request, "measures/import_detail.html", context, fragment="progress")
 
 
 @login_required

@@ -326,3 +326,35 @@ def test_calendar_shows_due_dates_and_overdue(world):
     due = last.end + timedelta(days=30)
     assert f"{due.day} {due:%b %Y}" in page.text
     assert ("overdue" in page.text) == (timezone.localdate() > due)
+
+
+def test_a_save_from_a_stale_page_is_refused_and_keeps_what_was_typed(world):
+    """Two people open the same report; the later save from the older page is refused."""
+    first, second = world.client(world.member_a), world.client(world.lead_a)
+    url = report_url(world)
+    assert enter(first, url).status_code == 302  # revision 1
+    # Both open the page at revision 1.
+    assert 'name="revision" value="1"' in first.get(url).text
+    assert 'name="revision" value="1"' in second.get(url).text
+    assert enter(first, url, revision="1", **{"enrolled__total__value": "130"}).status_code == 302
+    response = enter(second, url, revision="1", **{"enrolled__total__value": "99"})
+    assert response.status_code == 409
+    assert "Someone else saved this report since you opened the page" in response.text
+    assert 'value="99"' in response.text  # what was typed is kept
+    assert 'name="revision" value="2"' in response.text  # saving again goes through
+    value = DataValue.objects.get(indicator__code="enrolled", category=None)
+    assert value.value == 130
+    again = enter(second, url, revision="2", **{"enrolled__total__value": "99"})
+    assert again.status_code == 302
+    value.refresh_from_db()
+    assert value.value == 99
+
+
+def test_fields_missing_from_a_post_keep_their_stored_values(world):
+    client = world.client(world.member_a)
+    url = report_url(world)
+    assert enter(client, url, **{"enrolled__note": "A new site opened."}).status_code == 302
+    response = client.post(url, {"grad-rate__total__numerator": "81", "save": "1"})
+    assert response.status_code in (302, 400)
+    enrolled = DataValue.objects.get(indicator__code="enrolled", category=None)
+    assert enrolled.value == 120 and enrolled.note == "A new site opened."

@@ -56,6 +56,9 @@ class Submission(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # How many saves have changed its values: a save made from a page showing an older
+    # revision is refused (measures.actions.StaleReport), so nobody overwrites unseen work.
+    revision = models.PositiveIntegerField(default=0, db_default=0)
 
     objects = SubmissionQuerySet.as_manager()
 
