@@ -5,6 +5,7 @@ a ``denominator``; its value is worked out. An average is a ``value`` and the nu
 people it is the average of (``denominator``); its numerator (value × n) is worked out.
 """
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -48,11 +49,24 @@ def is_whole(indicator: Indicator, part: str) -> bool:
     return indicator.counts_people or indicator.is_mean
 
 
+# Commas only between groups of three digits, as in 1,500 or 12,345.6.
+THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d*)?$")
+
+
 def parse_amount(text: str | None, *, whole: bool) -> Decimal | None:
-    """A typed figure: blank, or a number that is not negative. Raises ValueError(message)."""
-    text = (text or "").replace(",", "").strip()
+    """A typed figure: blank, or a number that is not negative. Raises ValueError(message).
+
+    A comma is read only as a thousands separator (1,500); anything else with a comma, such
+    as a decimal comma (1,5) or 1,2,3, is refused rather than guessed."""
+    text = (text or "").strip()
     if not text:
         return None
+    if "," in text:
+        if not THOUSANDS.match(text):
+            raise ValueError(
+                _("Use a point for decimals (1.5), and commas only between thousands (1,500).")
+            )
+        text = text.replace(",", "")
     try:
         number = Decimal(text)
     except InvalidOperation:

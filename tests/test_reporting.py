@@ -358,3 +358,23 @@ def test_fields_missing_from_a_post_keep_their_stored_values(world):
     assert response.status_code in (302, 400)
     enrolled = DataValue.objects.get(indicator__code="enrolled", category=None)
     assert enrolled.value == 120 and enrolled.note == "A new site opened."
+
+
+@pytest.mark.parametrize("typed", ["1,5", "1,2,3", "12,34", "1,5000"])
+def test_a_decimal_comma_is_refused_not_misread(world, typed):
+    response = enter(
+        world.client(world.member_a), report_url(world), **{"grad-rate__total__numerator": typed}
+    )
+    assert response.status_code == 400
+    assert "Use a point for decimals" in response.text
+    assert not DataValue.objects.exists()
+
+
+def test_thousands_separators_are_read(world):
+    assert (
+        enter(
+            world.client(world.member_a), report_url(world), **{"enrolled__total__value": "1,200"}
+        ).status_code
+        == 302
+    )
+    assert DataValue.objects.get(indicator__code="enrolled", category=None).value == 1200
