@@ -254,9 +254,7 @@ def _check_row(number: int, raw: dict[str, str], ctx: _Context, today) -> _Recor
                 problem(column, message)
     if problems:
         return problems
-    return _Record(
-        number, indicator, organization, period, category, figure, raw["note"].strip()[:500]
-    )
+    return _Record(number, indicator, organization, period, category, figure, raw["note"].strip())
 
 
 def _figure(indicator: Indicator, amounts) -> tuple[figures.Figure, list[tuple[str, str]]]:
@@ -297,6 +295,42 @@ def _figure(indicator: Indicator, amounts) -> tuple[figures.Figure, list[tuple[s
     return figure, problems
 
 
+# The longest text each column may hold; a longer cell is a problem with its row and column.
+NOTE_MAX = 500
+CELL_MAX = 200
+
+
+def _rows(reader, problems: list[Problem]):
+    """The rows of ``reader``; a row the csv module cannot read (such as a cell over its
+    field size limit) ends the file with a problem naming the row."""
+    try:
+        yield from reader
+    except csv.Error as error:
+        problems.append(
+            Problem(
+                reader.line_num,
+                "",
+                _("This row cannot be read (%(e)s). Nothing was imported.") % {"e": error},
+            )
+        )
+
+
+def _too_long(number: int, columns: list[str], cells: list[str]) -> list[Problem]:
+    problems = []
+    for column, cell in zip(columns, cells, strict=False):
+        limit = NOTE_MAX if column == "note" else CELL_MAX
+        if len(cell) > limit:
+            problems.append(
+                Problem(
+                    number,
+                    column,
+                    _("This cell has %(length)s characters; at most %(limit)s fit.")
+                    % {"length": len(cell), "limit": limit},
+                )
+            )
+    return problems
+
+
 def check(
     text: str,
     *,
@@ -306,7 +340,10 @@ def check(
 ) -> tuple[list[_Record], list[Problem], int]:
     """Read and check every row. Returns the records, the problems and the row count."""
     reader = csv.reader(io.StringIO(text))
-    header = next(reader, None)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        return [], [Problem(1, "", _("The header cannot be read: %(e)s.") % {"e": error})], 0
     if header is None:
         return [], [Problem(1, "", _("The file is empty."))], 0
     problems = _check_header(header)
@@ -317,11 +354,15 @@ def check(
     today = timezone.localdate()
     records, seen = [], {}
     count = 0
-    for count, cells in enumerate(reader, start=1):
+    for count, cells in enumerate(_rows(reader, problems), start=1):
         number = count + 1
         if progress and count % PROGRESS_EVERY == 0:
             progress(count)
         if not any(c.strip() for c in cells):
+            continue
+        too_long = _too_long(number, columns, cells)
+        if too_long:
+            problems += too_long
             continue
         if len(cells) != len(columns):
             problems.append(

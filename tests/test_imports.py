@@ -15,6 +15,7 @@ from measures.models import (
     SubmissionStatus,
     ValueChange,
 )
+from partners.roles import roles_for
 from tests.conftest import YEAR
 
 pytestmark = pytest.mark.django_db
@@ -193,3 +194,22 @@ def test_a_file_with_a_nul_byte_is_refused_with_its_row(world):
     assert "Row 3 holds a control character" in response.text
     assert not ImportJob.objects.exists()
     assert not DataValue.objects.exists()
+
+
+def test_an_overlong_cell_is_a_problem_with_its_row_and_column(world):
+    from measures import imports
+
+    header, first, *rest = good_file().splitlines()
+    text = "\n".join([header, first.rsplit(",", 1)[0] + "," + "x" * 600, *rest])
+    _records, problems, _count = imports.check(text, roles=roles_for(world.member_a))
+    assert [(p.row, p.column) for p in problems] == [(2, "note")]
+    assert "at most 500 fit" in problems[0].message
+
+
+def test_a_cell_over_the_csv_field_limit_is_a_problem_not_a_crash(world):
+    from measures import imports
+
+    header, first, *_rest = good_file().splitlines()
+    text = header + "\n" + first.rsplit(",", 1)[0] + ',"' + "x" * 200_000 + '"\n'
+    _records, problems, _count = imports.check(text, roles=roles_for(world.member_a))
+    assert problems and problems[0].row == 2
