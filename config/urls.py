@@ -5,6 +5,7 @@ from django.urls import include, path
 from common.access import open_to_read_only
 from config import views
 from partners.forms import EmailAuthenticationForm
+from partners.password_reset import ThrottledPasswordResetView
 
 account_patterns = [
     path(
@@ -29,7 +30,7 @@ account_patterns = [
     ),
     path(
         "password/reset/",
-        open_to_read_only(auth_views.PasswordResetView.as_view()),
+        open_to_read_only(ThrottledPasswordResetView.as_view()),
         name="password_reset",
     ),
     path(

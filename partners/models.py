@@ -305,3 +305,17 @@ class ApiToken(models.Model):
         key = "pc_" + secrets.token_urlsafe(32)
         token = cls.objects.create(user=user, name=name, key_hash=_hash_token(key), prefix=key[:8])
         return token, key
+
+
+class PasswordResetRequest(models.Model):
+    """A password reset asked for: what throttles them per address and per client."""
+
+    address = models.CharField(max_length=254)  # normalised (partners.auth.normalize_login)
+    client = models.GenericIPAddressField(null=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["address", "at"]), models.Index(fields=["client", "at"])]
+
+    def __str__(self):
+        return f"{self.address} {self.at:%Y-%m-%d %H:%M}"

@@ -98,3 +98,17 @@ def test_a_stored_address_is_normalised():
     user = User.objects.create_user(email="ＭＩＸＥＤ@Example.org", password="x" * 12)
     assert user.email == "mixed@example.org"
     assert User.objects.get_by_natural_key("Mixed@EXAMPLE.org") == user
+
+
+def test_password_resets_are_throttled_per_address_and_per_client(world, client, mailoutbox):
+    from partners.password_reset import PER_ADDRESS, PER_CLIENT
+
+    for _ in range(PER_ADDRESS + 5):
+        response = client.post(reverse("password_reset"), {"email": "lead.a@example.org"})
+        assert response.status_code == 302  # the same answer every time
+    assert len(mailoutbox) == PER_ADDRESS
+    # Another address from the same client: within the client's limit, then not.
+    for n in range(PER_CLIENT):
+        client.post(reverse("password_reset"), {"email": f"someone{n}@example.org"})
+    client.post(reverse("password_reset"), {"email": "member.a@example.org"})
+    assert len(mailoutbox) == PER_ADDRESS
