@@ -1,4 +1,5 @@
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django import forms
 from django.utils import timezone
@@ -137,6 +138,19 @@ class IndicatorFilterForm(forms.Form):
         if start and end and start.type == end.type and end < start:
             self.add_error("end", _("“To” comes before “From”."))
         return cleaned
+
+    def query(self) -> str:
+        """The valid choices as a canonical query string (known fields only, in one order):
+        what links and cache keys are built from, never the raw query string."""
+        data = self.cleaned_data
+        pairs = [
+            ("period_type", data.get("period_type") or ""),
+            ("start", data["start"].key if data.get("start") else ""),
+            ("end", data["end"].key if data.get("end") else ""),
+            ("scope", data.get("scope") or ""),
+            ("dimension", data.get("dimension") or ""),
+        ]
+        return urlencode([(name, value) for name, value in pairs if value])
 
     def filters(self) -> dict:
         data = self.cleaned_data

@@ -103,7 +103,9 @@ def _indicator_page(request, indicator: Indicator, *, everything, link_prefix, m
         "rule": RULE,
         "link_prefix": link_prefix,
         "mode": mode,
-        "csv_url": csv_url + ("?" + request.GET.urlencode() if request.GET else ""),
+        # From the validated choices only: distinct raw query strings make no new cache keys.
+        "csv_url": csv_url
+        + (f"?{query}" if (query := valid and request.GET and form.query()) else ""),
     }
 
     def build():

@@ -275,3 +275,22 @@ def test_an_organization_may_not_take_a_reserved_short_name(world):
         assert response.status_code == 400, word
         assert "a word the site uses in its addresses" in response.text
         assert not Organization.objects.filter(slug=word).exists()
+
+
+@pytest.mark.django_db
+def test_anonymous_query_strings_add_no_cache_entries(world):
+    from django.core.cache import cache
+
+    goal_with(world.share)
+    rate(world.share, "2022", 58, 100)
+    Publication.objects.update_or_create(pk=1, defaults={"public": True, "for_funders": True})
+    url = reverse("public_indicator", args=[world.share.code])
+    visitor = world.client(None)
+    assert visitor.get(url).status_code == 200
+    assert visitor.get(url, {"period_type": "year"}).status_code == 200
+    before = len(cache._cache)
+    for n in range(50):
+        visitor.get(url, {"junk": n})
+        visitor.get(url, {"period_type": "year", "junk": n})
+        visitor.get(reverse("public_dashboard"), {"junk": n, "level": f"x{n}"})
+    assert len(cache._cache) <= before + 2  # the public dashboard's own entries at most
