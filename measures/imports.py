@@ -120,8 +120,9 @@ class _Record:
 class _Context:
     """Everything the checks need, loaded once (a constant number of queries)."""
 
-    def __init__(self, roles: Roles):
+    def __init__(self, roles: Roles, approve: bool = False):
         self.roles = roles
+        self.approve = approve
         self.indicators = {
             i.code: i for i in Indicator.objects.prefetch_related("dimensions__categories")
         }
@@ -192,6 +193,16 @@ def _check_row(number: int, raw: dict[str, str], ctx: _Context, today) -> _Recor
         )
     elif not (ctx.roles.backbone or ctx.roles.is_member_of(organization.pk)):
         problem("organization", _("You cannot report for %(org)s.") % {"org": organization.name})
+    elif not ctx.roles.is_member_of(organization.pk) and not ctx.approve:
+        # Backbone staff do not enter partners' drafts: what they import is approved history.
+        problem(
+            "organization",
+            _(
+                "Backbone staff import %(org)s's values only as approved history: tick "
+                "“approve” (or use --approve). A draft is the organization's own to enter."
+            )
+            % {"org": organization.name},
+        )
     elif indicator is not None and (indicator.pk, organization.pk) not in ctx.reporters:
         problem(
             "organization",
@@ -350,7 +361,7 @@ def check(
     if problems:
         return [], problems, 0
     columns = [h.strip().lower() for h in header]
-    ctx = _Context(roles)
+    ctx = _Context(roles, approve)
     today = timezone.localdate()
     records, seen = [], {}
     count = 0

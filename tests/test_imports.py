@@ -213,3 +213,15 @@ def test_a_cell_over_the_csv_field_limit_is_a_problem_not_a_crash(world):
     text = header + "\n" + first.rsplit(",", 1)[0] + ',"' + "x" * 200_000 + '"\n'
     _records, problems, _count = imports.check(text, roles=roles_for(world.member_a))
     assert problems and problems[0].row == 2
+
+
+def test_backbone_staff_import_a_partners_values_only_as_approved_history(world):
+    from measures import imports
+
+    _records, problems, _count = imports.check(good_file(), roles=roles_for(world.backbone))
+    assert problems and all(p.column == "organization" for p in problems)
+    assert "only as approved history" in problems[0].message
+    _records, problems, _count = imports.check(
+        good_file(), roles=roles_for(world.backbone), approve=True
+    )
+    assert problems == []
