@@ -2,7 +2,7 @@ import gc
 import os
 
 from celery import Celery
-from celery.signals import worker_process_init, worker_ready
+from celery.signals import task_postrun, worker_process_init, worker_ready
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -22,10 +22,22 @@ def freeze_what_the_worker_loaded(**_kwargs):
 
 @worker_ready.connect
 def send_what_waits(**_kwargs):
-    """A worker that starts sends the work recorded while the broker was down, at once."""
+    """A worker that starts sends at once the work recorded while the broker was down, and
+    again the work a worker that died never finished."""
     from common import outbox
 
     try:
         outbox.dispatch_pending(grace=outbox.timedelta(0))
+        outbox.resend_unfinished(everything=True)
     except Exception:  # a starting worker never fails on it; beat tries again each minute
         outbox.log.exception("Could not send the outbox at worker start.")
+
+
+@task_postrun.connect
+def mark_outbox_message_done(task=None, **_kwargs):
+    """The worker ran the task (whatever its outcome): its outbox message is done."""
+    from common import outbox
+
+    outbox_id = getattr(task.request, "outbox_id", None) if task is not None else None
+    if outbox_id:
+        outbox.mark_done(outbox_id)

@@ -79,6 +79,15 @@ def _run(window: Window, kind: str) -> int:
     try:
         with transaction.atomic():
             _lock(incremental=window.indicator_ids is not None)
+            # Holding the lock, this is the only roll-up running: a run still marked running
+            # was left by a worker that died.
+            RollupRun.objects.filter(status=RollupRun.Status.RUNNING).exclude(
+                pk=run.pk if run else None
+            ).update(
+                status=RollupRun.Status.FAILED,
+                finished_at=timezone.now(),
+                detail="The worker stopped before this roll-up finished; it was run again.",
+            )
             changed, keeping = None, 0.0
             if connection.vendor == "postgresql" and window.indicator_ids is None:
                 rows, changed, keeping = swap_in_rebuilt_table()

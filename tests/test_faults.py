@@ -161,6 +161,8 @@ def test_an_approval_made_while_the_broker_is_down_is_rolled_up_once_it_is_back(
         assert outbox.dispatch_pending(grace=outbox.timedelta(0)) == 1  # what beat does
         region = Aggregate.objects.filter(scope_type="region", dimension_code="")
         assert wait_for(lambda: region.count() == 2), "the roll-up was lost"
+        done = OutboxMessage.objects.filter(done_at__isnull=False)
+        assert wait_for(done.exists), "the worker did not mark its message done"
     assert not OutboxMessage.objects.filter(sent_at__isnull=True).exists()
 
 
@@ -294,3 +296,66 @@ def test_anonymous_query_strings_add_no_cache_entries(world):
         visitor.get(url, {"period_type": "year", "junk": n})
         visitor.get(reverse("public_dashboard"), {"junk": n, "level": f"x{n}"})
     assert len(cache._cache) <= before + 2  # the public dashboard's own entries at most
+
+
+# A worker that died ----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_work_a_dead_worker_never_finished_is_sent_again(world, django_capture_on_commit_callbacks):
+    """A roll-up sent to a worker that was killed: its message was sent, never done. Beat
+    sends it again once it is older than the task can run; a starting worker at once."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from common import outbox
+    from common.models import OutboxMessage
+    from measures import actions, tasks
+    from measures.models import Aggregate, RollupRun
+    from tests.conftest import YEAR
+
+    response = world.client(world.lead_a).post(
+        reverse("report", args=[world.org_a.slug, YEAR]),
+        {
+            "enrolled__total__value": "42",
+            "grad-rate__total__numerator": "30",
+            "grad-rate__total__denominator": "40",
+            "submit": "1",
+        },
+    )
+    assert response.status_code == 302
+    from measures.models import Submission
+
+    submission = Submission.objects.get()
+    with transaction_without_sending():
+        actions.approve(submission, by=world.backbone)
+    message = OutboxMessage.objects.get(task=tasks.rollup_report.name)
+    # As if a worker took it and died: sent, never done, nothing rolled up.
+    OutboxMessage.objects.filter(pk=message.pk).update(sent_at=timezone.now(), attempts=1)
+    dead_run = RollupRun.objects.create(kind=RollupRun.Kind.FULL)  # left "running"
+    assert not Aggregate.objects.exists()
+
+    assert outbox.resend_unfinished() == 0  # too young for beat to call its worker dead
+    later = timezone.now() + timedelta(minutes=11)
+    assert outbox.resend_unfinished(now=later) == 1
+    assert Aggregate.objects.filter(scope_type="region").exists()
+    tasks.rebuild_all_aggregates()
+    dead_run.refresh_from_db()
+    assert dead_run.status == RollupRun.Status.FAILED
+    assert "worker stopped" in dead_run.detail
+
+
+class transaction_without_sending:
+    """Record outbox messages without sending them (as when the commit's sending is lost)."""
+
+    def __enter__(self):
+        from unittest import mock
+
+        from common import outbox
+
+        self.patch = mock.patch.object(outbox.transaction, "on_commit", lambda fn: None)
+        self.patch.start()
+
+    def __exit__(self, *exc):
+        self.patch.stop()
