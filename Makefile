@@ -5,7 +5,7 @@ UV := $(PYTHON) -m uv
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/pathways
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: install demo test lint check benchmark
+.PHONY: install demo test lint check benchmark soak
 
 install:
 	@$(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
@@ -32,3 +32,15 @@ check: install
 	DEBUG=true $(UV) run python manage.py makemigrations --check --dry-run
 	DEBUG=false SECRET_KEY=$$(head -c 48 /dev/urandom | base64) ALLOWED_HOSTS=pathways.example.org \
 		$(UV) run python manage.py check --deploy --fail-level WARNING
+
+# 60 s of mixed traffic from every role against gunicorn and a Celery worker on 127.0.0.1:8765,
+# with production settings over plain http (loopback only); prints errors and latencies.
+SOAK_ENV = DATABASE_URL=$${DATABASE_URL:-$(TEST_DATABASE_URL)} REDIS_URL=$${REDIS_URL:-$(TEST_REDIS_URL)} \
+	DEBUG=false SECRET_KEY=soak-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
+	ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false SESSION_COOKIE_SECURE=false \
+	CSRF_COOKIE_SECURE=false SECURE_HSTS_SECONDS=0
+soak: install
+	$(SOAK_ENV) $(UV) run python manage.py migrate --no-input
+	$(SOAK_ENV) $(UV) run python manage.py seed_demo
+	$(SOAK_ENV) $(UV) run python manage.py collectstatic --no-input -v0
+	$(SOAK_ENV) $(UV) run python manage.py soak --serve --seconds $${SOAK_SECONDS:-60}
