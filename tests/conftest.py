@@ -83,3 +83,19 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def lead_submits(world) -> None:
+    """Durham Tech's lead submits its report for YEAR: 42 enrolled, 30 of 40 graduated."""
+    from django.urls import reverse
+
+    response = world.client(world.lead_a).post(
+        reverse("report", args=[world.org_a.slug, YEAR]),
+        {
+            "enrolled__total__value": "42",
+            "grad-rate__total__numerator": "30",
+            "grad-rate__total__denominator": "40",
+            "submit": "1",
+        },
+    )
+    assert response.status_code == 302

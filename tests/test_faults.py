@@ -130,20 +130,11 @@ def test_an_approval_made_while_the_broker_is_down_is_rolled_up_once_it_is_back(
     from common import outbox
     from common.models import OutboxMessage
     from measures.models import Aggregate, Submission, SubmissionStatus
-    from tests.conftest import YEAR
+    from tests.conftest import YEAR, lead_submits
     from tests.test_worker_integration import wait_for
 
     app, queue = broker
-    response = world.client(world.lead_a).post(
-        reverse("report", args=[world.org_a.slug, YEAR]),
-        {
-            "enrolled__total__value": "42",
-            "grad-rate__total__numerator": "30",
-            "grad-rate__total__denominator": "40",
-            "submit": "1",
-        },
-    )
-    assert response.status_code == 302
+    lead_submits(world)
 
     own_redis.stop()
     response = world.client(world.backbone).post(
@@ -313,18 +304,9 @@ def test_work_a_dead_worker_never_finished_is_sent_again(world, django_capture_o
     from common.models import OutboxMessage
     from measures import actions, tasks
     from measures.models import Aggregate, RollupRun
-    from tests.conftest import YEAR
+    from tests.conftest import lead_submits
 
-    response = world.client(world.lead_a).post(
-        reverse("report", args=[world.org_a.slug, YEAR]),
-        {
-            "enrolled__total__value": "42",
-            "grad-rate__total__numerator": "30",
-            "grad-rate__total__denominator": "40",
-            "submit": "1",
-        },
-    )
-    assert response.status_code == 302
+    lead_submits(world)
     from measures.models import Submission
 
     submission = Submission.objects.get()

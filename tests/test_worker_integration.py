@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from config.celery_app import app
 from measures.models import Aggregate
-from tests.conftest import YEAR
+from tests.conftest import YEAR, lead_submits
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -44,17 +44,7 @@ def wait_for(predicate, seconds=30):
 
 
 def test_approval_is_rolled_up_by_the_worker_and_shown_to_the_funder(world, redis_worker):
-    lead = world.client(world.lead_a)
-    response = lead.post(
-        reverse("report", args=[world.org_a.slug, YEAR]),
-        {
-            "enrolled__total__value": "42",
-            "grad-rate__total__numerator": "30",
-            "grad-rate__total__denominator": "40",
-            "submit": "1",
-        },
-    )
-    assert response.status_code == 302
+    lead_submits(world)
     assert not Aggregate.objects.exists()
 
     response = world.client(world.backbone).post(
