@@ -378,3 +378,12 @@ def test_thousands_separators_are_read(world):
         == 302
     )
     assert DataValue.objects.get(indicator__code="enrolled", category=None).value == 1200
+
+
+def test_a_save_from_a_page_opened_before_the_first_save_is_refused(world):
+    first, second = world.client(world.member_a), world.client(world.lead_a)
+    url = report_url(world)
+    assert 'name="revision" value="0"' in second.get(url).text
+    assert enter(first, url, revision="0").status_code == 302
+    response = enter(second, url, revision="0", **{"enrolled__total__value": "99"})
+    assert response.status_code == 409
