@@ -201,6 +201,8 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
 CELERY_TASK_ACKS_LATE = True
+# The queue tasks are sent to and workers read (one deployment's workers on a shared Redis).
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
 # A task whose worker process dies goes back on the queue at once; one whose whole worker was
 # killed is delivered again once the visibility timeout, longer than the longest task's hard
 # limit (an import: 60 minutes), runs out.

@@ -341,3 +341,151 @@ class transaction_without_sending:
 
     def __exit__(self, *exc):
         self.patch.stop()
+
+
+def _worker(redis_url: str, queue: str) -> subprocess.Popen:
+    """A real Celery worker in a process of its own, on the test's database and Redis."""
+    import os
+    import sys
+
+    from django.db import connection
+
+    db = connection.settings_dict
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DEBUG": "true",
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "REDIS_URL": redis_url,
+        "CELERY_QUEUE": queue,
+    }
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "--pool",
+            "solo",
+            "--loglevel",
+            "warning",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_during_a_rollup_loses_nothing(world, own_redis, broker):
+    """The worker is killed (SIGKILL) while its roll-up waits inside the task; a new worker
+    runs it again, and the figures equal a full rebuild."""
+    import os
+    import signal
+
+    import psycopg
+    from django.db import connection
+
+    from common.models import OutboxMessage
+    from measures import actions, rollups
+    from measures.models import Aggregate, Submission
+    from measures.rollups import LOCK_KEY
+    from tests.conftest import lead_submits
+    from tests.test_worker_integration import wait_for
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    lead_submits(world)
+    # Hold the roll-up lock, so the worker's roll-up is caught in the middle of its task.
+    db = connection.settings_dict
+    holder = psycopg.connect(
+        host=db["HOST"], port=db["PORT"], user=db["USER"], dbname=db["NAME"], autocommit=False
+    )
+    holder.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
+    _app, queue = broker
+    worker = _worker(own_redis.url, queue)
+    try:
+        actions.approve(Submission.objects.get(), by=world.backbone)
+        message = OutboxMessage.objects.get(task="measures.tasks.rollup_report")
+        waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+        assert wait_for(lambda: holder.execute(waiting).fetchone()[0] == 1, 30), "not started"
+        os.kill(worker.pid, signal.SIGKILL)  # the worker we started, by its pid
+        worker.wait(10)
+    finally:
+        holder.rollback()
+        holder.close()
+    message.refresh_from_db()
+    assert message.sent_at and message.done_at is None
+    assert not Aggregate.objects.exists()
+
+    worker = _worker(own_redis.url, queue)  # a new worker sends again what was never finished
+    try:
+        region = Aggregate.objects.filter(scope_type="region", dimension_code="")
+        assert wait_for(lambda: region.count() == 2, 60), "the roll-up was lost"
+        assert wait_for(lambda: OutboxMessage.objects.filter(done_at__isnull=False).exists(), 30)
+    finally:
+        worker.terminate()
+        worker.wait(20)
+    rolled = sorted(Aggregate.objects.values_list("scope_type", "scope_key", "value"))
+    rollups.rebuild_all()
+    assert sorted(Aggregate.objects.values_list("scope_type", "scope_key", "value")) == rolled
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_during_an_import_loses_nothing(world, own_redis, broker):
+    """The worker is killed (SIGKILL) while its import job is under way; a new worker runs
+    the job again and it finishes, with every value imported once."""
+    import os
+    import signal
+    from datetime import timedelta
+
+    import psycopg
+    from django.db import connection
+
+    from common import outbox
+    from measures import import_jobs
+    from measures.models import DataValue, ImportJob
+    from tests.test_imports import good_file
+    from tests.test_worker_integration import wait_for
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    _app, queue = broker
+    job = import_jobs.start(
+        by=world.member_a, filename="values.csv", text=good_file(), approve=False
+    )
+    # Hold the job's row, so the worker's run is caught as it starts marking it running.
+    db = connection.settings_dict
+    holder = psycopg.connect(
+        host=db["HOST"], port=db["PORT"], user=db["USER"], dbname=db["NAME"], autocommit=False
+    )
+    holder.execute("SELECT id FROM measures_importjob WHERE id = %s FOR UPDATE", [job.pk])
+    worker = _worker(own_redis.url, queue)
+    try:
+        outbox.dispatch_pending(grace=timedelta(0))
+        waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'transactionid' AND NOT granted"
+        assert wait_for(lambda: holder.execute(waiting).fetchone()[0] >= 1, 30), "not started"
+        os.kill(worker.pid, signal.SIGKILL)  # the worker we started, by its pid
+        worker.wait(10)
+    finally:
+        holder.rollback()
+        holder.close()
+    job.refresh_from_db()
+    assert job.status != ImportJob.Status.DONE and not DataValue.objects.exists()
+
+    worker = _worker(own_redis.url, queue)  # a new worker sends again what was never finished
+    try:
+        assert wait_for(
+            lambda: ImportJob.objects.get(pk=job.pk).status == ImportJob.Status.DONE, 60
+        ), "the import was lost"
+    finally:
+        worker.terminate()
+        worker.wait(20)
+    assert DataValue.objects.count() == 3
