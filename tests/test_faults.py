@@ -489,3 +489,47 @@ def test_a_worker_killed_during_an_import_loses_nothing(world, own_redis, broker
         worker.terminate()
         worker.wait(20)
     assert DataValue.objects.count() == 3
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_an_import_and_a_reopen_made_while_the_broker_is_down_are_done_once_it_is_back(
+    world, own_redis, broker
+):
+    from datetime import timedelta
+
+    from celery.contrib.testing.worker import start_worker
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from common import outbox
+    from common.models import OutboxMessage
+    from measures import actions
+    from measures.models import Aggregate, ImportJob, Submission
+    from tests.conftest import lead_submits
+    from tests.test_imports import good_file
+    from tests.test_worker_integration import wait_for
+
+    app, queue = broker
+    lead_submits(world)
+    with start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]):
+        actions.approve(Submission.objects.get(), by=world.backbone)
+        region = Aggregate.objects.filter(scope_type="region", dimension_code="")
+        assert wait_for(lambda: region.count() == 2)
+
+    own_redis.stop()
+    response = world.client(world.backbone).post(
+        reverse("report_reopen", args=[world.org_a.slug, "2024"]), {"reason": "A late fix."}
+    )
+    assert response.status_code == 302  # was 500
+    response = world.client(world.lead_b).post(
+        reverse("import_values"),
+        {"file": SimpleUploadedFile("v.csv", good_file(world.org_b.slug).encode(), "text/csv")},
+    )
+    assert response.status_code == 302  # was 500, and the job stayed queued for ever
+    assert OutboxMessage.objects.filter(sent_at__isnull=True).count() == 2
+
+    own_redis.process = OwnRedis(own_redis.port).process  # the broker is back
+    with start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]):
+        assert outbox.dispatch_pending(grace=timedelta(0)) == 2  # what beat does
+        assert wait_for(lambda: ImportJob.objects.get().status == ImportJob.Status.DONE, 60)
+        assert wait_for(lambda: not region.exists(), 30), "the reopen was not rolled up"
