@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Commitment, CommitmentStatus, ProgressUpdate
 from agenda.models import Goal
-from common.forms import DateInput
+from common.forms import DateInput, StaleGuardMixin
 from measures.models import Indicator
 
 
@@ -17,7 +17,7 @@ def strategy_choices(empty_label=None) -> list:
     return choices
 
 
-class CommitmentForm(forms.ModelForm):
+class CommitmentForm(StaleGuardMixin, forms.ModelForm):
     class Meta:
         model = Commitment
         fields = [

@@ -1,6 +1,10 @@
 """Form pieces every app uses."""
 
+import hashlib
+
 from django import forms
+from django.forms.models import model_to_dict
+from django.utils.translation import gettext_lazy as _
 
 
 class DateInput(forms.DateInput):
@@ -10,3 +14,51 @@ class DateInput(forms.DateInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%d")
+
+
+def fingerprint(instance) -> str:
+    """What the stored row holds, as a short digest: its fields and its many-to-many links."""
+    values = model_to_dict(instance)
+    raw = repr(sorted((name, _plain(value)) for name, value in values.items()))
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def _plain(value):
+    if isinstance(value, list | tuple | set):
+        return sorted(getattr(item, "pk", item) for item in value)
+    return value
+
+
+class StaleGuardMixin(forms.Form):
+    """For model forms that edit shared data: the page carries a digest of the row as it was
+    shown, and a save made from a page older than the stored row is refused with a message,
+    keeping what was typed; shown again, the form is based on the stored row, so saving again
+    goes through."""
+
+    loaded = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.initial["loaded"] = fingerprint(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = cleaned.get("loaded")
+        if self.instance.pk and loaded:
+            current = fingerprint(type(self.instance)._default_manager.get(pk=self.instance.pk))
+            if current != loaded:
+                self.add_error(
+                    None,
+                    forms.ValidationError(
+                        _(
+                            "Someone else saved this since you opened the page. Nothing was "
+                            "saved. What you typed is kept below: check their change (open "
+                            "the page in another tab), then save again."
+                        ),
+                        code="stale",
+                    ),
+                )
+                self.data = self.data.copy()
+                self.data[self.add_prefix("loaded")] = current
+        return cleaned

@@ -5,7 +5,7 @@ from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import DateInput
+from common.forms import DateInput, StaleGuardMixin
 from communication.models import ActionItem, Decision, EmailPreference, Meeting, ReminderSchedule
 from partners.models import Role, User
 
@@ -67,7 +67,7 @@ class FeedFilterForm(forms.Form):
         ]
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(StaleGuardMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["title", "working_group", "starts_at", "location", "agenda", "minutes"]

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import Goal, Strategy
-from common.forms import DateInput
+from common.forms import DateInput, StaleGuardMixin
 from funding.models import FundingStream
 from partners.models import Organization
 
@@ -16,7 +16,7 @@ def _strategy_label(strategy: Strategy) -> str:
     }
 
 
-class FundingStreamForm(forms.ModelForm):
+class FundingStreamForm(StaleGuardMixin, forms.ModelForm):
     class Meta:
         model = FundingStream
         fields = [

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import DateInput
+from common.forms import DateInput, StaleGuardMixin
 from common.routes import check_not_reserved
 from network.models import Partnership, PartnershipKind, WorkingGroup
 from partners.models import Membership, Organization, User
@@ -48,7 +48,7 @@ class PersonChoiceField(forms.ModelChoiceField):
 # Partnerships ---------------------------------------------------------------------------
 
 
-class PartnershipForm(forms.ModelForm):
+class PartnershipForm(StaleGuardMixin, forms.ModelForm):
     pathways = forms.ModelMultipleChoiceField(
         label=_("Pathways involved"),
         queryset=None,
@@ -141,7 +141,7 @@ class PartnershipFilterForm(forms.Form):
 # Working groups -------------------------------------------------------------------------
 
 
-class WorkingGroupForm(forms.ModelForm):
+class WorkingGroupForm(StaleGuardMixin, forms.ModelForm):
     class Meta:
         model = WorkingGroup
         fields = ["name", "slug", "charter"]

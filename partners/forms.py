@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import StaleGuardMixin
 from common.routes import check_not_reserved
 from partners.models import Contact, Organization, User
 
@@ -23,7 +24,7 @@ PLACEMENT_FIELDS = ("sector_type", "county")
 SLUG_ROUTES = ("organization_detail", "report")
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(StaleGuardMixin, forms.ModelForm):
     """A profile. The county and type place the organization in published figures: only
     backbone staff change them (``may_place``); anyone else who tries is told so."""
 

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import StaleGuardMixin
 from common.routes import check_not_reserved
 from partners.models import Organization, SectorType
 from partners.roles import Roles
@@ -22,7 +23,7 @@ class SummaryMixin(forms.Form):
     )
 
 
-class PathwayForm(SummaryMixin, forms.ModelForm):
+class PathwayForm(StaleGuardMixin, SummaryMixin, forms.ModelForm):
     class Meta:
         model = Pathway
         fields = ["title", "slug", "summary", "sector", "cluster", "target_occupations", "owner"]

@@ -533,3 +533,32 @@ def test_an_import_and_a_reopen_made_while_the_broker_is_down_are_done_once_it_i
         assert outbox.dispatch_pending(grace=timedelta(0)) == 2  # what beat does
         assert wait_for(lambda: ImportJob.objects.get().status == ImportJob.Status.DONE, 60)
         assert wait_for(lambda: not region.exists(), 30), "the reopen was not rolled up"
+
+
+# Other shared data: a save from a stale page -------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_an_organization_profile_saved_from_a_stale_page_is_refused(world):
+    import re
+
+    from partners.models import Organization
+    from tests.test_partners import edit_data
+
+    url = reverse("organization_edit", args=[world.org_a.slug])
+    lead, staff = world.client(world.lead_a), world.client(world.backbone)
+    loaded = re.search(r'name="loaded" value="([^"]+)"', lead.get(url).text).group(1)
+    staff_page = staff.get(url).text
+    staff_loaded = re.search(r'name="loaded" value="([^"]+)"', staff_page).group(1)
+    assert loaded == staff_loaded
+    data = edit_data(world.org_a, description="Staff wrote this.", loaded=staff_loaded)
+    assert staff.post(url, data).status_code == 302
+    response = lead.post(url, edit_data(world.org_a, description="Lead's text.", loaded=loaded))
+    assert response.status_code == 400
+    assert "Someone else saved this since you opened the page" in response.text
+    assert "Lead&#x27;s text." in response.text or "Lead's text." in response.text
+    assert Organization.objects.get(pk=world.org_a.pk).description == "Staff wrote this."
+    fresh = re.search(r'name="loaded" value="([^"]+)"', response.text).group(1)
+    again = lead.post(url, edit_data(world.org_a, description="Lead's text.", loaded=fresh))
+    assert again.status_code == 302
+    assert Organization.objects.get(pk=world.org_a.pk).description == "Lead's text."
