@@ -164,7 +164,7 @@ ActionItemFormSet = inlineformset_factory(
 )
 
 
-class ReminderScheduleForm(forms.ModelForm):
+class ReminderScheduleForm(StaleGuardMixin, forms.ModelForm):
     days_before_due = forms.IntegerField(
         label=ReminderSchedule._meta.get_field("days_before_due").verbose_name,
         min_value=0,

@@ -5,12 +5,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import StaleGuardMixin
 from measures.models import Indicator, Publication
 from measures.periods import Period, PeriodType, parse_period
 from partners.models import SectorType
 
 
-class PublicationForm(forms.ModelForm):
+class PublicationForm(StaleGuardMixin, forms.ModelForm):
     """Who reads the figures, and the disclosure settings backbone staff may tighten. A
     setting left out of a submission keeps its current value."""
 

@@ -4,6 +4,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import StaleGuardMixin
 from measures import figures
 from measures.models import (
     SHARE_UNITS,
@@ -17,7 +18,7 @@ from measures.periods import parse_period
 from partners.models import Organization, SectorType
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(StaleGuardMixin, forms.ModelForm):
     class Meta:
         model = Indicator
         fields = [
@@ -369,7 +370,7 @@ class ImportForm(forms.Form):
         return upload
 
 
-class DimensionForm(forms.ModelForm):
+class DimensionForm(StaleGuardMixin, forms.ModelForm):
     class Meta:
         model = Dimension
         fields = ["name", "code", "order"]

@@ -42,7 +42,7 @@ class PathwayForm(StaleGuardMixin, SummaryMixin, forms.ModelForm):
         return check_not_reserved(self.cleaned_data["slug"], *SLUG_ROUTES)
 
 
-class StepForm(SummaryMixin, forms.ModelForm):
+class StepForm(StaleGuardMixin, SummaryMixin, forms.ModelForm):
     class Meta:
         model = Step
         fields = [f.removesuffix("_id") for f in STEP_FIELDS]
@@ -75,7 +75,7 @@ class LinkForm(forms.ModelForm):
         self.fields["to_step"].label = _("To step")
 
 
-class ProgramForm(forms.ModelForm):
+class ProgramForm(StaleGuardMixin, forms.ModelForm):
     class Meta:
         model = Program
         fields = [
@@ -99,7 +99,7 @@ class ProgramForm(forms.ModelForm):
         self.fields["provider"].queryset = providers
 
 
-class CredentialForm(forms.ModelForm):
+class CredentialForm(StaleGuardMixin, forms.ModelForm):
     class Meta:
         model = Credential
         fields = ["name", "kind", "issuer", "stacks_into"]

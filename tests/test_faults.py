@@ -562,3 +562,24 @@ def test_an_organization_profile_saved_from_a_stale_page_is_refused(world):
     again = lead.post(url, edit_data(world.org_a, description="Lead's text.", loaded=fresh))
     assert again.status_code == 302
     assert Organization.objects.get(pk=world.org_a.pk).description == "Lead's text."
+
+
+@pytest.mark.django_db
+def test_an_indicator_saved_from_a_stale_page_is_refused(world):
+    from measures.forms import IndicatorForm
+    from measures.models import Indicator
+
+    shown = IndicatorForm(instance=world.count)
+    data = {
+        name: field.widget.format_value(shown[name].value())
+        if not isinstance(shown[name].value(), list)
+        else shown[name].value()
+        for name, field in shown.fields.items()
+        if shown[name].value() not in (None, False)
+    }
+    data["name"] = "Enrolled (renamed by me)"
+    Indicator.objects.filter(pk=world.count.pk).update(definition="Changed meanwhile.")
+    form = IndicatorForm(data, instance=Indicator.objects.get(pk=world.count.pk))
+    assert not form.is_valid()
+    assert form.has_error("__all__", "stale")
+    assert Indicator.objects.get(pk=world.count.pk).definition == "Changed meanwhile."
