@@ -36,21 +36,23 @@ def key(namespace: str, stamp: str, parts: tuple) -> str:
 def cached(
     namespace: str, parts: tuple, compute: Callable[[], Any], *, stamp: str, timeout=HOUR
 ) -> Any:
-    """``compute()``'s result, computed once for this stamp and these parts."""
+    """``compute()``'s result, computed once for this stamp and these parts. Once the cache
+    has failed (this call, or the stamp), it is not tried again: a hung Redis costs a page
+    one timeout, not one per call."""
+    if stamp == UNAVAILABLE:
+        return compute()
     entry = key(namespace, stamp, parts)
-    if stamp != UNAVAILABLE:
-        try:
-            value = cache.get(entry)
-        except Exception as error:  # any cache failure: compute, never fail the page
-            _unreachable("get", error)
-        else:
-            if value is not None:
-                return value
-    value = compute()
     try:
-        cache.set(entry, value, timeout)
-    except Exception as error:
-        _unreachable("set", error)
+        value = cache.get(entry)
+    except Exception as error:  # any cache failure: compute, never fail the page
+        _unreachable("get", error)
+        return compute()
+    if value is None:
+        value = compute()
+        try:
+            cache.set(entry, value, timeout)
+        except Exception as error:
+            _unreachable("set", error)
     return value
 
 

@@ -96,6 +96,8 @@ def _indicator_page(request, indicator: Indicator, *, everything, link_prefix, m
     form = IndicatorFilterForm(request.GET or None, indicator=indicator)
     valid = form.is_valid() if request.GET else True
     filters = form.filters() if valid and request.GET else form.defaults()
+    # From the validated choices only: distinct raw query strings make no new cache keys.
+    query = form.query() if valid and request.GET else ""
     context = {
         "indicator": indicator,
         "form": form,
@@ -103,9 +105,7 @@ def _indicator_page(request, indicator: Indicator, *, everything, link_prefix, m
         "rule": RULE,
         "link_prefix": link_prefix,
         "mode": mode,
-        # From the validated choices only: distinct raw query strings make no new cache keys.
-        "csv_url": csv_url
-        + (f"?{query}" if (query := valid and request.GET and form.query()) else ""),
+        "csv_url": csv_url + (f"?{query}" if query else ""),
     }
 
     def build():
