@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from activities import access, actions
 from activities import matrix as matrices
 from activities.forms import CommitmentForm, MatrixFilterForm, ProgressForm
+from common.forms import guards_stale_saves
 from common.htmx import render_page
 
 
@@ -44,6 +45,7 @@ def _initial(request: HttpRequest, organizations) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def commitment_create(request: HttpRequest) -> HttpResponse:
     organizations = access.recordable_organizations(request.user)
     form = CommitmentForm(
@@ -83,6 +85,7 @@ def commitment_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def commitment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     commitment = access.get_commitment_for(request.user, pk, write=True)
     organizations = access.recordable_organizations(request.user)

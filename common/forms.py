@@ -3,6 +3,7 @@
 import hashlib
 
 from django import forms
+from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
 
@@ -29,11 +30,22 @@ def _plain(value):
     return value
 
 
+def guards_stale_saves(view):
+    """For a view that saves a StaleGuardMixin form: the view runs in one transaction, so the
+    form's check locks the stored row (SELECT ... FOR UPDATE) and holds the lock until the save
+    commits; a second save of the same row waits, then finds the row changed and is refused.
+    tests/test_faults.py checks that every view naming such a form carries this decorator."""
+    atomic_view = transaction.atomic(view)
+    atomic_view.guards_stale_saves = True
+    return atomic_view
+
+
 class StaleGuardMixin(forms.Form):
     """For model forms that edit shared data: the page carries a digest of the row as it was
     shown, and a save made from a page older than the stored row is refused with a message,
     keeping what was typed; shown again, the form is based on the stored row, so saving again
-    goes through."""
+    goes through. The view carries @guards_stale_saves, so the check and the save happen under
+    one row lock."""
 
     loaded = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -46,7 +58,10 @@ class StaleGuardMixin(forms.Form):
         cleaned = super().clean()
         loaded = cleaned.get("loaded")
         if self.instance.pk and loaded:
-            current = fingerprint(type(self.instance)._default_manager.get(pk=self.instance.pk))
+            rows = type(self.instance)._default_manager.all()
+            if transaction.get_connection(rows.db).in_atomic_block:
+                rows = rows.select_for_update(of=("self",))
+            current = fingerprint(rows.get(pk=self.instance.pk))
             if current != loaded:
                 self.add_error(
                     None,

@@ -28,6 +28,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.access import open_to_read_only
+from common.forms import guards_stale_saves
 from common.htmx import is_fragment_request, render_page
 from communication import actions as communication
 from communication import emails
@@ -204,6 +205,7 @@ def meeting_list(request: HttpRequest) -> HttpResponse:
     return render(request, "communication/meeting_list.html", context)
 
 
+@guards_stale_saves
 def _meeting_form_page(request: HttpRequest, meeting: Meeting | None) -> HttpResponse:
     groups, group_required = meeting_groups_for(request.user)
     data = request.POST if request.method == "POST" else None
@@ -390,6 +392,7 @@ def email_unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def reminders(request: HttpRequest) -> HttpResponse:
     """The schedule of reminders of reports due and overdue (backbone staff)."""
     require_backbone(request.user)

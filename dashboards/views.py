@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from agenda.access import get_agenda_for
 from agenda.models import Agenda
 from common import spreadsheet
+from common.forms import guards_stale_saves
 from common.htmx import is_fragment_request
 from dashboards import actions
 from dashboards.access import (
@@ -221,6 +222,7 @@ def indicator_dashboard_csv(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def publishing(request: HttpRequest) -> HttpResponse:
     get_agenda_for(request.user, write=True)
     publication = Publication.load()
@@ -246,6 +248,7 @@ def publishing(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
+@guards_stale_saves
 def share_link_create(request: HttpRequest) -> HttpResponse:
     get_agenda_for(request.user, write=True)
     form = ShareLinkForm(request.POST)

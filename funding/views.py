@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from common.charts import bar_chart
+from common.forms import guards_stale_saves
 from common.htmx import render_page
 from funding import access, actions, alignment
 from funding.forms import FundingStreamForm, YearForm
@@ -67,6 +68,7 @@ def _form_page(request, form, heading, stream=None) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def stream_create(request: HttpRequest) -> HttpResponse:
     access.get_funding_for(request.user, write=True)
     form = FundingStreamForm(request.POST or None)
@@ -75,6 +77,7 @@ def stream_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def stream_edit(request: HttpRequest, pk: int) -> HttpResponse:
     stream = access.get_stream_for(request.user, pk)
     form = FundingStreamForm(request.POST or None, instance=stream)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common.forms import guards_stale_saves
 from common.htmx import render_page
 from measures import actions, figures, publication
 from measures.access import (
@@ -73,6 +74,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def indicator_create(request: HttpRequest) -> HttpResponse:
     require_backbone(request.user)
     form = IndicatorForm(request.POST or None)
@@ -86,6 +88,7 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def indicator_edit(request: HttpRequest, code: str) -> HttpResponse:
     indicator = get_indicator_for(request.user, code, write=True)
     form = IndicatorForm(request.POST or None, instance=indicator)
@@ -522,6 +525,7 @@ def dimension_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def dimension_edit(request: HttpRequest, code: str | None = None) -> HttpResponse:
     """Backbone staff define a breakdown and its categories."""
     require_backbone(request.user)

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common.forms import guards_stale_saves
 from common.htmx import render_page
 from network import actions
 from network.access import (
@@ -92,6 +93,7 @@ def partnership_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def partnership_create(request: HttpRequest) -> HttpResponse:
     roles = require_partnership_recorder(request.user)
     form = PartnershipForm(request.POST if request.method == "POST" else None, roles=roles)
@@ -104,6 +106,7 @@ def partnership_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def partnership_edit(request: HttpRequest, pk: int) -> HttpResponse:
     partnership = get_partnership_for(request.user, pk, write=True)
     roles = roles_for(request.user)
@@ -221,6 +224,7 @@ def working_group_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def working_group_create(request: HttpRequest) -> HttpResponse:
     require_backbone(request.user)
     form = WorkingGroupForm(request.POST if request.method == "POST" else None)
@@ -234,6 +238,7 @@ def working_group_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def working_group_edit(request: HttpRequest, slug: str) -> HttpResponse:
     group = get_group_for(request.user, slug, edit=True)
     form = WorkingGroupForm(request.POST if request.method == "POST" else None, instance=group)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.access import open_to_read_only
+from common.forms import guards_stale_saves
 from common.htmx import render_page
 from partners import actions
 from partners.access import get_organization_for, invitable_roles_for, require_backbone
@@ -69,6 +70,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_organization_for(request.user, slug, write=True)
     before = (organization.county, organization.sector_type)

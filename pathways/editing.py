@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from common.forms import guards_stale_saves
 from partners.access import require_backbone
 from pathways import actions, versions
 from pathways.access import (
@@ -33,6 +34,7 @@ def _form_page(request, form, title, cancel, *, status=None, extra=None):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def pathway_create(request: HttpRequest) -> HttpResponse:
     require_backbone(request.user)
     form = PathwayForm(request.POST if request.method == "POST" else None)
@@ -45,6 +47,7 @@ def pathway_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def pathway_edit(request: HttpRequest, slug: str) -> HttpResponse:
     pathway = get_pathway_for(request.user, slug, write=True)
     form = PathwayForm(request.POST if request.method == "POST" else None, instance=pathway)
@@ -59,6 +62,7 @@ def pathway_edit(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def step_create(request: HttpRequest, slug: str) -> HttpResponse:
     roles = require_pathway_editor(request.user)
     pathway = get_pathway_for(request.user, slug)
@@ -78,6 +82,7 @@ def step_create(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def step_edit(request: HttpRequest, pk: int) -> HttpResponse:
     step = get_step_for(request.user, pk, write=True)
     roles = require_pathway_editor(request.user)
@@ -181,6 +186,7 @@ def pathway_restore(request: HttpRequest, slug: str, number: int) -> HttpRespons
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def program_create(request: HttpRequest) -> HttpResponse:
     roles = require_pathway_editor(request.user)
     form = ProgramForm(request.POST if request.method == "POST" else None, roles=roles)
@@ -193,6 +199,7 @@ def program_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
     program = get_program_for(request.user, pk, write=True)
     roles = require_pathway_editor(request.user)
@@ -212,6 +219,7 @@ def program_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@guards_stale_saves
 def credential_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require_backbone(request.user)
     credential = get_object_or_404(Credential, pk=pk) if pk else None

@@ -564,6 +564,106 @@ def test_an_organization_profile_saved_from_a_stale_page_is_refused(world):
     assert Organization.objects.get(pk=world.org_a.pk).description == "Lead's text."
 
 
+@pytest.mark.django_db(transaction=True)
+def test_two_profile_saves_at_once_from_the_same_page_one_is_refused(world, monkeypatch):
+    """Both saves start together from the same page and the save itself is slow: the first
+    check locks the row until its save commits, so the second waits, finds the row changed,
+    and is refused; neither answers 500 and the first save is what is stored."""
+    import re
+    import threading
+
+    from django.db import connection
+
+    from partners import actions
+    from partners.models import Organization
+    from tests.test_partners import edit_data
+
+    url = reverse("organization_edit", args=[world.org_a.slug])
+    slow_save = actions.save_organization
+
+    def save_slowly(*args, **kwargs):
+        time.sleep(0.5)  # both checks have run by now unless one waits for the other
+        return slow_save(*args, **kwargs)
+
+    monkeypatch.setattr(actions, "save_organization", save_slowly)
+    loaded = re.search(
+        r'name="loaded" value="([^"]+)"', world.client(world.lead_a).get(url).text
+    ).group(1)
+    barrier = threading.Barrier(2)
+    outcomes = {}
+
+    def save(person, text):
+        try:
+            client = world.client(person)
+            barrier.wait(5)
+            response = client.post(url, edit_data(world.org_a, description=text, loaded=loaded))
+            outcomes[text] = response.status_code
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=save, args=(world.lead_a, "Lead's text.")),
+        threading.Thread(target=save, args=(world.backbone, "Staff's text.")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(outcomes.values()) == [302, 400], outcomes
+    saved = next(text for text, status in outcomes.items() if status == 302)
+    assert Organization.objects.get(pk=world.org_a.pk).description == saved
+
+
+def test_every_view_that_saves_a_guarded_form_checks_under_a_row_lock():
+    """A view that names a StaleGuardMixin form runs in one transaction (@guards_stale_saves),
+    so the stale check and the save happen under one lock."""
+    import contextlib
+    import importlib
+    import inspect
+    import re
+
+    from django.apps import apps
+    from django.conf import settings as django_settings
+    from django.urls import get_resolver
+
+    from common.forms import StaleGuardMixin
+
+    for config in apps.get_app_configs():
+        if config.path.startswith(str(django_settings.BASE_DIR)):
+            with contextlib.suppress(ModuleNotFoundError):
+                importlib.import_module(f"{config.name}.forms")
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    guarded = {cls.__name__ for cls in subclasses(StaleGuardMixin)}
+    assert {"OrganizationForm", "PathwayForm", "IndicatorForm"} <= guarded
+
+    def views(resolver):
+        for pattern in resolver.url_patterns:
+            if hasattr(pattern, "url_patterns"):
+                yield from views(pattern)
+            else:
+                yield pattern.callback
+
+    missing, checked = [], 0
+    for view in set(views(get_resolver())):
+        inner = inspect.unwrap(view)
+        try:
+            source = inspect.getsource(inner)
+        except (OSError, TypeError):
+            continue
+        names = {name for name in guarded if re.search(rf"\b{name}\(", source)}
+        if names:
+            checked += 1
+            if not getattr(view, "guards_stale_saves", False):
+                missing.append(f"{inner.__module__}.{inner.__name__}")
+    assert checked >= 15
+    assert not missing, f"views without @guards_stale_saves: {missing}"
+
+
 @pytest.mark.django_db
 def test_an_indicator_saved_from_a_stale_page_is_refused(world):
     from measures.forms import IndicatorForm
