@@ -35,7 +35,7 @@ from communication.models import (
     ReminderSent,
     SentEmail,
 )
-from communication.notifications import REMINDERS, create_notifications
+from communication.notifications import REMINDERS, REPORTS, create_notifications
 from measures.models import Indicator
 from measures.reporting import DueReport, reports_due
 from partners.models import Membership, Role, User
@@ -47,6 +47,7 @@ PURPOSES = {
     "updates": gettext_lazy("new updates and comments"),
     "meetings": gettext_lazy("meetings and action items"),
     "reminders": gettext_lazy("reminders of reports due"),
+    "reports": gettext_lazy("reports submitted, returned, approved or reopened"),
     "weekly_digest": gettext_lazy("the weekly digest"),
 }
 TOKEN_MAX_AGE = timedelta(days=60)
@@ -222,6 +223,7 @@ class Digest:
     decisions: list[Decision]
     actions: dict[int, list[ActionItem]] = field(default_factory=dict)
     due: dict[int, list[DueReport]] = field(default_factory=dict)
+    reports: dict[int, list[Notification]] = field(default_factory=dict)
 
     @property
     def last_day(self) -> date:
@@ -236,6 +238,7 @@ class Digest:
             "decisions": self.decisions,
             "actions": self.actions.get(user.pk, []),
             "due": self.due.get(user.pk, []),
+            "reports": self.reports.get(user.pk, []),
         }
 
     def is_empty_for(self, user: User) -> bool:
@@ -245,6 +248,7 @@ class Digest:
             or self.decisions
             or self.actions.get(user.pk)
             or self.due.get(user.pk)
+            or self.reports.get(user.pk)
         )
 
 
@@ -283,6 +287,11 @@ def build_digest(today: date, users: list[User]) -> Digest:
         owner_id__in=user_ids, done_at__isnull=True
     ).select_related("meeting"):
         digest.actions.setdefault(item.owner_id, []).append(item)
+    # Reports that moved on this week, as each person was told of them (communication/workflow).
+    for notification in Notification.objects.filter(
+        user_id__in=user_ids, kind=REPORTS, created_at__gte=start, created_at__lt=end
+    ).order_by("created_at", "pk"):
+        digest.reports.setdefault(notification.user_id, []).append(notification)
     orgs_of = defaultdict(set)
     for user_id, org_id in Membership.objects.filter(
         user_id__in=user_ids, role__in=[Role.MEMBER, Role.LEAD]

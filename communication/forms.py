@@ -188,4 +188,4 @@ class ReminderScheduleForm(StaleGuardMixin, forms.ModelForm):
 class EmailPreferenceForm(forms.ModelForm):
     class Meta:
         model = EmailPreference
-        fields = ["updates", "meetings", "reminders", "weekly_digest"]
+        fields = ["updates", "meetings", "reminders", "reports", "weekly_digest"]

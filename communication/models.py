@@ -112,6 +112,8 @@ class Notification(models.Model):
     )
     text = models.CharField(max_length=300)
     url = models.CharField(max_length=300, blank=True)
+    # Which email preference allows it (communication/notifications.py KINDS).
+    kind = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
@@ -135,6 +137,9 @@ class EmailPreference(models.Model):
     updates = models.BooleanField(_("new updates and comments"), default=True)
     meetings = models.BooleanField(_("meetings and action items"), default=True)
     reminders = models.BooleanField(_("reminders of reports due"), default=True)
+    reports = models.BooleanField(
+        _("reports submitted, returned, approved or reopened"), default=True
+    )
     weekly_digest = models.BooleanField(_("weekly digest"), default=True)
 
     class Meta:

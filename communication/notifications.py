@@ -13,7 +13,8 @@ from partners.models import User
 UPDATES = "updates"
 MEETINGS = "meetings"
 REMINDERS = "reminders"
-KINDS = (UPDATES, MEETINGS, REMINDERS)
+REPORTS = "reports"
+KINDS = (UPDATES, MEETINGS, REMINDERS, REPORTS)
 
 TEXT_LENGTH = 300  # Notification.text
 
@@ -29,6 +30,9 @@ def create_notifications(
     if kind not in KINDS:
         raise ValueError(f"Unknown kind of notification: {kind!r}")
     notifications = Notification.objects.bulk_create(
-        [Notification(user=user, text=_short(text, TEXT_LENGTH), url=url) for user in users]
+        [
+            Notification(user=user, text=_short(text, TEXT_LENGTH), url=url, kind=kind)
+            for user in users
+        ]
     )
     return notifications

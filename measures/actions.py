@@ -19,6 +19,7 @@ from measures.models import (
     ValueChange,
 )
 from measures.periods import Period
+from measures.signals import report_moved
 from partners.models import Organization, User
 
 FIGURES = ("numerator", "denominator", "value")
@@ -158,11 +159,21 @@ def submit(submission: Submission, *, by: User) -> Submission:
     SubmissionEvent.objects.create(
         submission=submission, action=SubmissionEvent.Action.SUBMITTED, actor=by
     )
+    report_moved.send(
+        sender=Submission,
+        submission=submission,
+        action=SubmissionEvent.Action.SUBMITTED,
+        by=by,
+        comment="",
+    )
     return submission
 
 
-def _review(submission, *, by, expected, status, action, error, comment="", rollup=False):
-    """Move a submission as a reviewer: check its state, record who, when and why."""
+def _review(
+    submission, *, by, expected, status, action, error, comment="", rollup=False, announce=True
+):
+    """Move a submission as a reviewer: check its state, record who, when and why, and
+    tell the organization (``report_moved``) unless it is history being loaded."""
     submission = _locked(submission.pk)
     if submission.status != expected:
         raise ValidationError(error)
@@ -172,13 +183,17 @@ def _review(submission, *, by, expected, status, action, error, comment="", roll
     submission.review_comment = comment
     submission.save()
     SubmissionEvent.objects.create(submission=submission, action=action, actor=by, comment=comment)
+    if announce:
+        report_moved.send(
+            sender=Submission, submission=submission, action=action, by=by, comment=comment
+        )
     if rollup:
         _enqueue_rollups(submission)
     return submission
 
 
 @transaction.atomic
-def approve(submission: Submission, *, by: User) -> Submission:
+def approve(submission: Submission, *, by: User, announce: bool = True) -> Submission:
     """Lock the values and roll them up (after commit)."""
     return _review(
         submission,
@@ -188,6 +203,7 @@ def approve(submission: Submission, *, by: User) -> Submission:
         action=SubmissionEvent.Action.APPROVED,
         error=_("Only a submitted report can be approved."),
         rollup=True,
+        announce=announce,
     )
 
 
@@ -234,7 +250,7 @@ def approve_imported(submission: Submission, *, by: User, comment: str) -> Submi
             actor=by,
             comment=comment,
         )
-    return approve(submission, by=by)
+    return approve(submission, by=by, announce=False)  # history being loaded: nobody to tell
 
 
 def _enqueue_rollups(submission: Submission) -> None:

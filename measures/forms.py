@@ -78,14 +78,12 @@ class IndicatorForm(StaleGuardMixin, forms.ModelForm):
 
 
 class FigureInput(forms.TextInput):
-    """An entry box that htmx never replaces (hx-preserve), so nothing typed is lost while a
-    neighbouring field is checked. Its error text is always at ``<id>_error``, which it
-    names in aria-describedby; aria-invalid is left off because a preserved box could not
-    keep it up to date."""
+    """An entry box of the report grid. Its error text is always at ``<id>_error``, which it
+    names in aria-describedby, so a check in place can replace the error text alone and never
+    the box being typed in (static/js/report-grid.js keeps aria-invalid in step)."""
 
     def get_context(self, name, value, attrs):
-        attrs = {k: v for k, v in (attrs or {}).items() if k != "aria-invalid"}
-        attrs["hx-preserve"] = "true"
+        attrs = dict(attrs or {})
         if attrs.get("id"):
             attrs["aria-describedby"] = f"{attrs['id']}_error"
         return super().get_context(name, value, attrs)
@@ -301,6 +299,42 @@ class ReportForm(forms.Form):
                 )
             )
         return result
+
+    def error_summary(self) -> list[tuple[str, str]]:
+        """Each problem as (the id of its field, a sentence naming the field), in page order:
+        the links of the error summary at the top of the report."""
+        links = []
+        for entry in self.entries():
+            name = entry.indicator.name
+            for row in entry.rows:
+                row_label = (
+                    row.label
+                    if row.category is None
+                    else _("%(dimension)s: %(category)s")
+                    % {"dimension": row.category.dimension.name, "category": row.label}
+                )
+                for bound in row.fields:
+                    for error in bound.errors:
+                        links.append(
+                            (
+                                bound.id_for_label,
+                                _("%(indicator)s, %(row)s, %(part)s: %(error)s")
+                                % {
+                                    "indicator": name,
+                                    "row": row_label,
+                                    "part": bound.label,
+                                    "error": error,
+                                },
+                            )
+                        )
+            for error in entry.note.errors:
+                links.append(
+                    (
+                        entry.note.id_for_label,
+                        _("%(indicator)s, note: %(error)s") % {"indicator": name, "error": error},
+                    )
+                )
+        return links
 
     def entry(self, code: str) -> Entry | None:
         return next((e for e in self.entries() if e.indicator.code == code), None)

@@ -110,6 +110,10 @@ class Period:
     def previous(self) -> "Period":
         return Period(self.type, _add_months(self.start, -_MONTHS[self.type]))
 
+    def year_earlier(self) -> "Period":
+        """The same period a year before (the period before, for yearly periods)."""
+        return Period(self.type, _add_months(self.start, -12))
+
     @classmethod
     def containing(cls, period_type: str, day: date) -> "Period":
         if period_type == PeriodType.MONTH:

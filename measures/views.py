@@ -6,13 +6,13 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import F, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from common.forms import guards_stale_saves
-from common.htmx import render_page
+from common.htmx import is_fragment_request, render_page
 from measures import actions, figures, publication
 from measures.access import (
     get_indicator_for,
@@ -47,6 +47,7 @@ from measures.periods import PeriodType
 from measures.publication import Audience
 from measures.quality import breakdown_warnings
 from measures.reporting import reports_due
+from measures.review import review_context
 from partners.access import require_backbone
 from partners.roles import roles_for
 
@@ -136,77 +137,102 @@ def _previous_totals(report) -> dict[int, Decimal]:
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest, slug: str, period: str) -> HttpResponse:
     """A partner's report for one period: enter, check, save as draft, submit; backbone
-    staff review it. htmx checks an indicator's fields in place as they change."""
+    staff review it. htmx checks an indicator's fields in place as they change (only the
+    error texts are replaced, never a box being typed in) and saves a draft in place, the
+    outcome written beside the button."""
     posting = request.method == "POST"
     report = get_report_for(request.user, slug, period, write="enter" if posting else None)
+    if not posting:
+        return _report_page(request, report)
+    form = ReportForm(request.POST, **_form_kwargs(report))
+    if "check" in request.POST:
+        form.is_valid()
+        entry = form.entry(request.POST.get("indicator", ""))
+        if entry is None or not report.can_edit:
+            return HttpResponseBadRequest(_("Unknown indicator, or the report is locked."))
+        return render(request, "measures/report.html#checks", {"entry": entry})
+    submitting = "submit" in request.POST
+    if submitting:
+        report = get_report_for(request.user, slug, period, write="submit")
+    if not report.can_edit:
+        messages.error(request, _("This report is locked and cannot be changed."))
+        return redirect("report", slug, period)
+    if form.is_valid():
+        try:
+            outcome = _save_report(
+                request, report, form.figures(), submitting, form.cleaned_data["revision"]
+            )
+        except actions.StaleReport as stale:
+            form.mark_stale(stale.revision)
+        else:
+            if isinstance(outcome, HttpResponse):
+                return outcome
+            # Saved in place (htmx): the page as stored, the outcome beside the button.
+            report = get_report_for(request.user, slug, period, write="enter")
+            return _report_page(request, report, save_note=outcome)
+    status = 409 if form.has_error(NON_FIELD_ERRORS, "stale") else 400
+    return _report_page(request, report, form=form, status=status)
+
+
+def _form_kwargs(report) -> dict:
     indicators = actions.expected_indicators(report.organization, report.period).prefetch_related(
         "dimensions__categories"
     )
+    return {"indicators": indicators, "previous": _previous_totals(report)}
+
+
+def _report_page(request, report, *, form=None, status=200, save_note="") -> HttpResponse:
     submission = report.submission
     values = (
         list(submission.values.select_related("indicator", "category__dimension"))
         if submission
         else []
     )
-    form_kwargs = {"indicators": indicators, "previous": _previous_totals(report)}
-    status = 200
-    if posting:
-        form = ReportForm(request.POST, **form_kwargs)
-        if "check" in request.POST:
-            form.is_valid()
-            entry = form.entry(request.POST.get("indicator", ""))
-            if entry is None or not report.can_edit:
-                return HttpResponseBadRequest(_("Unknown indicator, or the report is locked."))
-            context = {"entry": entry, "report": report, "editable": True}
-            return render(request, "measures/report.html#entry", context)
-        submitting = "submit" in request.POST
-        if submitting:
-            report = get_report_for(request.user, slug, period, write="submit")
-        if not report.can_edit:
-            messages.error(request, _("This report is locked and cannot be changed."))
-            return redirect("report", slug, period)
-        if form.is_valid():
-            try:
-                response = _save_report(
-                    request, report, form.figures(), submitting, form.cleaned_data["revision"]
-                )
-            except actions.StaleReport as stale:
-                form.mark_stale(stale.revision)
-                response = None
-            if response is not None:
-                return response
-        if not form.non_field_errors():
-            messages.error(request, _("Nothing was saved. Correct the fields marked below."))
-        status = 409 if form.has_error(NON_FIELD_ERRORS, "stale") else 400
-    else:
+    if form is None:
         form = ReportForm(
             initial={
                 **_initial_figures(values),
                 "revision": submission.revision if submission else 0,
             },
-            **form_kwargs,
+            **_form_kwargs(report),
         )
+    warnings = breakdown_warnings(values)
     context = {
         "report": report,
         "form": form,
-        "entries": form.entries(breakdown_warnings(values)),
+        "entries": form.entries(warnings),
+        "review": (
+            review_context(report, values, form.indicators, warnings)
+            if report.can_review and submission
+            else None
+        ),
         "editable": report.can_edit,
         "events": submission.events.select_related("actor") if submission else [],
         "comment_form": ReviewCommentForm(),
         "reopen_form": ReopenForm(),
+        "save_note": save_note,
     }
     return render(request, "measures/report.html", context, status=status)
 
 
-def _save_report(request, report, entered, submitting, revision) -> HttpResponse | None:
+def _save_report(request, report, entered, submitting, revision) -> HttpResponse | str:
+    """Save the figures (and submit them). Answers a redirect with a message, or, for a draft
+    saved in place by htmx, the sentence to show beside the button."""
     slug, period = report.organization.slug, report.period.key
+    in_place = is_fragment_request(request) and not submitting
+
+    def outcome(level, text):
+        if in_place:
+            return text
+        messages.add_message(request, level, text)
+        return redirect("report", slug, period)
+
     if (
         report.submission is None
         and not submitting
         and all(v is None for figure in entered.values() for k, v in figure.items() if k != "note")
     ):
-        messages.info(request, _("Nothing to save yet: enter at least one value."))
-        return redirect("report", slug, period)
+        return outcome(messages.INFO, _("Nothing to save yet: enter at least one value."))
     submission = report.submission or actions.get_or_start_submission(
         report.organization, report.period
     )
@@ -215,15 +241,14 @@ def _save_report(request, report, entered, submitting, revision) -> HttpResponse
         if submitting:
             actions.submit(submission, by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("report", slug, period)
-    messages.success(
-        request,
-        _("Submitted for approval. Backbone staff will review it.")
-        if submitting
-        else _("Draft saved."),
+        return outcome(messages.ERROR, " ".join(error.messages))
+    if submitting:
+        submitted = _("Submitted for approval. Backbone staff will review it.")
+        return outcome(messages.SUCCESS, submitted)
+    return outcome(
+        messages.SUCCESS,
+        _("Draft saved at %(time)s") % {"time": formats.time_format(timezone.localtime())},
     )
-    return redirect("report", slug, period)
 
 
 def _review(request, slug, period, form_class, action, success):

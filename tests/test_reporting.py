@@ -241,7 +241,9 @@ def test_backbone_filters_submissions_by_status(world, approve):
     assert client.get(reverse("report_list"), {"status": "bogus"}).status_code == 200
 
 
-def test_htmx_check_returns_the_indicator_and_saves_nothing(world):
+def test_htmx_check_returns_only_the_error_texts_and_saves_nothing(world):
+    """The check in place replaces the error texts of the indicator (out of band), never the
+    boxes being typed in."""
     client = world.client(world.member_a)
     response = client.post(
         report_url(world),
@@ -255,8 +257,13 @@ def test_htmx_check_returns_the_indicator_and_saves_nothing(world):
     )
     assert response.status_code == 200
     assert "<html" not in response.text
-    assert 'id="entry-grad-rate"' in response.text
-    assert "The numerator cannot be larger than the denominator." in response.text
+    assert "<input" not in response.text
+    assert (
+        '<div class="field-error" id="id_grad-rate__total__numerator_error" hx-swap-oob="true">'
+        "<p>The numerator cannot be larger than the denominator.</p></div>"
+    ) in response.text
+    assert 'id="id_grad-rate__total__denominator_error" hx-swap-oob="true"></div>' in response.text
+    assert 'id="warnings-grad-rate" hx-swap-oob="true"' in response.text
     assert not Submission.objects.exists()
 
 

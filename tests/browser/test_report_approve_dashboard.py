@@ -33,7 +33,15 @@ def test_report_approve_and_read_on_the_dashboard(page, world, password):
     rate.get_by_label("Numerator").fill("80")
     rate.get_by_label("Denominator").fill("100")
     page.get_by_role("button", name="Submit for approval").click()
-    expect(page.get_by_text("This cannot be negative.")).to_be_visible()
+    # GOV.UK's error summary: at the top, focused, each problem a link to its field.
+    summary = page.get_by_role("alert").filter(has_text="Nothing was saved")
+    expect(summary).to_be_focused()
+    problem = summary.get_by_role("link", name="This cannot be negative.")
+    expect(problem).to_have_text("Participants enrolled, Total, Value: This cannot be negative.")
+    problem.click()
+    expect(enrolled).to_be_focused()
+    beside_the_button = page.get_by_text("Nothing was saved: the problems are listed at the top")
+    expect(beside_the_button).to_be_visible()
     # Nothing typed was lost to the in-place checks.
     expect(rate.get_by_label("Denominator")).to_have_value("100")
     expect(enrolled).to_have_accessible_description("This cannot be negative.")

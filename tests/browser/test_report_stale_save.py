@@ -38,12 +38,15 @@ def test_a_save_from_an_older_page_is_refused_and_keeps_what_was_typed(
 
     enrolled(member).fill("130")
     member.get_by_role("button", name="Save draft").click()
-    expect(member.get_by_role("status")).to_contain_text("Draft saved")
+    # Said beside the button, and the status at the top changes in place.
+    expect(member.get_by_role("status").filter(has_text="Draft saved at")).to_be_visible()
+    expect(member.get_by_text("Status: Draft")).to_be_visible()
 
     enrolled(lead).fill("99")
     lead.get_by_role("button", name="Save draft").click()
     alert = lead.get_by_role("alert")
     expect(alert).to_contain_text("Someone else saved this report since you opened the page")
+    expect(alert).to_be_focused()
     expect(enrolled(lead)).to_have_value("99")  # what was typed is kept
     assert_accessible(lead)
     assert lead.evaluate("document.documentElement.scrollWidth") <= width
@@ -53,7 +56,7 @@ def test_a_save_from_an_older_page_is_refused_and_keeps_what_was_typed(
 
     # Saving again from the refreshed form goes through.
     lead.get_by_role("button", name="Save draft").click()
-    expect(lead.get_by_role("status")).to_contain_text("Draft saved")
+    expect(lead.get_by_role("status").filter(has_text="Draft saved at")).to_be_visible()
     assert DataValue.objects.get(indicator__code="enrolled", category=None).value == 99
     for page in pages:
         page.context.close()
