@@ -7,6 +7,7 @@ the names of the ``EmailPreference`` fields that allow them).
 """
 
 from collections.abc import Iterable
+from datetime import date
 
 from django.db import transaction
 from django.urls import reverse
@@ -15,9 +16,16 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from common import outbox
-from communication import tasks
-from communication.models import ActionItem, Comment, Meeting, Notification, Post
-from communication.notifications import MEETINGS, UPDATES, create_notifications
+from communication import emails, tasks
+from communication.models import (
+    ActionItem,
+    Comment,
+    Meeting,
+    Notification,
+    Post,
+    ReminderSent,
+)
+from communication.notifications import MEETINGS, REMINDERS, UPDATES, create_notifications
 from network.models import WorkingGroup
 from partners.models import Organization, User
 
@@ -142,3 +150,33 @@ def set_action_done(item: ActionItem, done: bool = True) -> ActionItem:
 def save_settings(form):
     """A person's email preferences, or the backbone's reminder schedule."""
     return form.save()
+
+
+# Reminders sent now, by backbone staff ---------------------------------------------------
+
+
+def send_reminders_now(today: date) -> int:
+    """Send every reminder of ``emails.reminders_now``: a notification each, emailed (after
+    commit) as each person's preferences allow. Recorded like the scheduled ones (ReminderSent, kind
+    "now" and the day), so sending twice on one day sends nothing the second time. Returns
+    the number of reports reminded of."""
+    kind = f"now{today:%y%m%d}"
+    sent = 0
+    for reminder in emails.reminders_now(today):
+        report = reminder.report
+        if not reminder.people:
+            continue
+        with transaction.atomic():
+            _record, created = ReminderSent.objects.get_or_create(
+                organization=report.organization, period_key=report.period.key, kind=kind
+            )
+            if not created:
+                continue
+            notify(
+                reminder.people,
+                reminder.text,
+                reverse("report", args=[report.organization.slug, report.period.key]),
+                REMINDERS,
+            )
+        sent += 1
+    return sent

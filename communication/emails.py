@@ -421,3 +421,49 @@ def send_report_reminders(today: date) -> int:
     send_notification_emails(to_email, REMINDERS)
     log.info("Sent %s report reminders for %s", sent, today)
     return sent
+
+
+# Reminders sent now, by backbone staff -------------------------------------------------------
+
+
+@dataclass
+class ReminderNow:
+    """One reminder that "send reminders now" would send: the report, who is told, and what
+    they read."""
+
+    report: DueReport
+    people: list[User]
+    text: str
+
+    @property
+    def kind(self) -> str:
+        return "due" if not self.report.is_overdue else "overdue"
+
+
+def reminders_now(today: date) -> list[ReminderNow]:
+    """Every report due or overdue today, whatever the schedule, with the leads and members
+    who would be reminded of it and the text they would read. Three queries."""
+    org_ids = set(
+        Indicator.reporting_organizations.through.objects.values_list("organization_id", flat=True)
+    )
+    reports = reports_due(org_ids, today)
+    people = defaultdict(list)
+    for membership in (
+        Membership.objects.filter(
+            organization_id__in={r.organization.pk for r in reports},
+            role__in=[Role.MEMBER, Role.LEAD],
+            user__is_active=True,
+        )
+        .select_related("user")
+        .order_by("user__full_name", "user__email")
+    ):
+        people[membership.organization_id].append(membership.user)
+    result = []
+    for report in reports:
+        if report.due is None:
+            continue
+        kind = "overdue-1" if report.is_overdue else "due"
+        result.append(
+            ReminderNow(report, people[report.organization.pk], _reminder_text(report, kind, today))
+        )
+    return result

@@ -19,4 +19,5 @@ urlpatterns = [
     path("accounts/email/", views.email_preferences, name="email_preferences"),
     path("email/unsubscribe/<str:token>/", views.email_unsubscribe, name="email_unsubscribe"),
     path("reminders/", views.reminders, name="reminders"),
+    path("reminders/send/", views.reminders_send, name="reminders_send"),
 ]

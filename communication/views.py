@@ -24,6 +24,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -407,6 +408,28 @@ def reminders(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "recent": ReminderSent.objects.select_related("organization").order_by("-sent_at")[:20],
+        "now": emails.reminders_now(timezone.localdate()),
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "communication/reminders.html", context, status=status)
+
+
+@login_required
+@require_POST
+def reminders_send(request: HttpRequest) -> HttpResponse:
+    """Send now the reminders the page previews (backbone staff)."""
+    require_backbone(request.user)
+    sent = communication.send_reminders_now(timezone.localdate())
+    if sent:
+        messages.success(
+            request,
+            ngettext(
+                "A reminder of %(count)s report was sent.",
+                "Reminders of %(count)s reports were sent.",
+                sent,
+            )
+            % {"count": sent},
+        )
+    else:
+        messages.info(request, _("No reminder was sent: each was already sent today."))
+    return redirect("reminders")

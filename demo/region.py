@@ -319,11 +319,13 @@ def seed(*, today: date, with_users: bool, password: str) -> dict[str, int]:
         by_type: dict[str, list[Indicator]] = {}
         for indicator in org_indicators:
             by_type.setdefault(indicator.period_type, []).append(indicator)
+        first_days = []
         for period_type, group in by_type.items():
             last_closed = Period.last_closed(period_type, today)
             periods = [last_closed]
             for _ in range(APPROVED_YEARS):
                 periods.insert(0, periods[0].previous())
+            first_days.append(periods[0].start)
             for year_index, period in enumerate(periods):
                 is_last = period == last_closed
                 status = PENDING.get(org.slug) if is_last else SubmissionStatus.APPROVED
@@ -347,6 +349,11 @@ def seed(*, today: date, with_users: bool, password: str) -> dict[str, int]:
                 for indicator in group:
                     rng = random.Random(f"{org.slug}/{indicator.code}/{period.key}")
                     created += _values(rng, submission, indicator, dimensions, year_index, size)
+        if first_days and org.reports_from is None:
+            # Partners report from the first period of the demo's history: nothing is due
+            # before it.
+            org.reports_from = min(first_days)
+            org.save(update_fields=["reports_from"])
     DataValue.objects.bulk_create(created, batch_size=2000)
     seed_pathways(today, backbone, partners)
     by_pathway = _pathway_values()

@@ -4,11 +4,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common import outbox
-from measures import tasks
+from measures import reporting, tasks
 from measures.models import (
     DataValue,
     Dimension,
@@ -127,9 +128,21 @@ def _same(a, b) -> bool:
 
 
 def expected_indicators(organization: Organization, period: Period):
-    return Indicator.objects.filter(
+    """The indicators an organization reports for a period: those of the period's type that
+    it reports, from their first period and from its own first reporting day on, and any it
+    has values for in that period all the same (history loaded from before)."""
+    reported = Indicator.objects.filter(
         reporting_organizations=organization, period_type=period.type
-    ).order_by("name")
+    )
+    due = Q(pk__in=[])
+    if reporting.organization_reports(organization.reports_from, period):
+        due = Q(first_period_start__isnull=True) | Q(first_period_start__lte=period.start)
+    entered = Q(
+        values__submission__organization=organization,
+        values__submission__period_type=period.type,
+        values__submission__period_start=period.start,
+    )
+    return reported.filter(pk__in=reported.filter(due | entered).values("pk")).order_by("name")
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -156,3 +157,21 @@ def outlier(indicator: Indicator, value: Decimal | None, previous: Decimal | Non
         "This is very different from the previous period (%(previous)s). Check it; if it is "
         "right, say why in the note."
     ) % {"previous": f"{previous.normalize():f}"}
+
+
+def display(indicator: Indicator, value: Decimal | None) -> str:
+    """A value in words and figures of its unit, as flags and messages write it: "90.2%",
+    "12.5 per 1,000", "$1,200", "1,200"."""
+    if value is None:
+        return "—"
+    if indicator.unit == Unit.PERCENT:
+        return _("%(number)s%%") % {"number": number_format(value, 1, force_grouping=True)}
+    if indicator.unit == Unit.RATE:
+        return _("%(number)s per 1,000") % {"number": number_format(value, 1, force_grouping=True)}
+    if indicator.unit == Unit.RATIO:
+        return number_format(value, 2, force_grouping=True)
+    whole = value == value.to_integral_value()
+    number = number_format(value, 0 if whole else 2, force_grouping=True)
+    if indicator.unit == Unit.CURRENCY:
+        return _("$%(number)s") % {"number": number}
+    return number

@@ -2,6 +2,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import StaleGuardMixin
@@ -14,7 +15,7 @@ from measures.models import (
     ScopeType,
     SubmissionStatus,
 )
-from measures.periods import parse_period
+from measures.periods import Period, parse_period
 from partners.models import Organization, SectorType
 
 
@@ -48,8 +49,24 @@ class IndicatorForm(StaleGuardMixin, forms.ModelForm):
             "reporting_organizations": forms.CheckboxSelectMultiple,
         }
 
+    first_period = forms.CharField(
+        label=_("First period reported"),
+        required=False,
+        max_length=20,
+        help_text=_(
+            "Written like 2026, 2026-Q1, 2026-07, SY2026-27, FFY2026 or PY2026, of the "
+            "indicator's period type. Nothing is due before it. Left blank: the current "
+            "period for a new indicator, every period for one already in use."
+        ),
+    )
+    field_order = [*Meta.fields[: Meta.fields.index("grace_days")], "first_period"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.first_period_start and not self.is_bound:
+            self.initial["first_period"] = Period(
+                self.instance.period_type, self.instance.first_period_start
+            ).key
         self.fields["reporting_organizations"].queryset = Organization.objects.exclude(
             sector_type__in=[SectorType.BACKBONE, SectorType.FUNDER]
         ).order_by("name")
@@ -66,8 +83,27 @@ class IndicatorForm(StaleGuardMixin, forms.ModelForm):
                     "The period type cannot change once values have been reported."
                 )
 
+    def _clean_first_period(self, cleaned) -> None:
+        period_type = cleaned.get("period_type") or self.instance.period_type
+        if not period_type:
+            return
+        text = (cleaned.get("first_period") or "").strip()
+        if not text:
+            self.instance.first_period_start = (
+                Period.containing(period_type, timezone.localdate()).start
+                if self.instance._state.adding
+                else None
+            )
+            return
+        period, error = _first_period_error(text, period_type)
+        if error:
+            self.add_error("first_period", error)
+        else:
+            self.instance.first_period_start = period.start
+
     def clean(self):
         cleaned = super().clean()
+        self._clean_first_period(cleaned)
         if cleaned.get("unit") in SHARE_UNITS:
             for name in ("numerator_definition", "denominator_definition"):
                 if not cleaned.get(name, "").strip():
@@ -404,10 +440,22 @@ class ImportForm(forms.Form):
         return upload
 
 
+def _first_period_error(text: str, period_type: str) -> tuple[Period | None, str]:
+    try:
+        period = parse_period(text)
+    except ValueError as error:
+        return None, str(error)
+    if period.type != period_type:
+        return None, _("Give a period of the indicator's type, for example %(example)s.") % {
+            "example": Period.containing(period_type, timezone.localdate()).key
+        }
+    return period, ""
+
+
 class DimensionForm(StaleGuardMixin, forms.ModelForm):
     class Meta:
         model = Dimension
-        fields = ["name", "code", "order"]
+        fields = ["name", "code", "complete", "order"]
         help_texts = {"code": _("Used in imports and the API, e.g. race-ethnicity.")}
 
     def __init__(self, *args, **kwargs):

@@ -23,7 +23,7 @@ DIMENSION = "pathway"
 
 def pathway_dimension() -> Dimension:
     dimension, _created = Dimension.objects.get_or_create(
-        code=DIMENSION, defaults={"name": "Pathway", "order": 90}
+        code=DIMENSION, defaults={"name": "Pathway", "order": 90, "complete": False}
     )
     return dimension
 

@@ -11,6 +11,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    Max,
     OuterRef,
     Q,
     Subquery,
@@ -22,7 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Abs, Coalesce, Lag
 from django.utils.translation import gettext as _
 
-from measures.figures import OUTLIER_RELATIVE, OUTLIER_SHARE_POINTS, outlier
+from measures.figures import OUTLIER_RELATIVE, OUTLIER_SHARE_POINTS, display, outlier
 from measures.models import (
     SCALE,
     SHARE_UNITS,
@@ -47,9 +48,9 @@ def _parts_sum(indicator: Indicator, values: list[DataValue]) -> list[tuple[str,
 
 
 def breakdown_warnings(values) -> dict[int, list[str]]:
-    """indicator id → messages, for summable indicators whose categories of a breakdown are
-    filled in but do not add up to the total. ``values`` carry indicator and
-    category__dimension (select_related)."""
+    """indicator id → messages, for summable indicators whose categories of a complete
+    breakdown (``Dimension.complete``) are filled in but do not add up to the total.
+    ``values`` carry indicator and category__dimension (select_related)."""
     by_indicator: dict[int, list[DataValue]] = defaultdict(list)
     for value in values:
         by_indicator[value.indicator_id].append(value)
@@ -61,7 +62,12 @@ def breakdown_warnings(values) -> dict[int, list[str]]:
             continue
         by_dimension: dict = defaultdict(list)
         for row in rows:
-            if row.category_id is not None and row.value is not None:
+            # A partial breakdown (not ``complete``) need not add up.
+            if (
+                row.category_id is not None
+                and row.value is not None
+                and row.category.dimension.complete
+            ):
                 by_dimension[row.category.dimension].append(row)
         for dimension, members in sorted(by_dimension.items(), key=lambda i: i[0].order):
             for (label, got), (_part, want) in zip(
@@ -88,8 +94,8 @@ def mismatch_message(dimension: str, part: str, got: Decimal, want: Decimal) -> 
 # --- Flags for the backbone console: a bounded look at the recent periods ----------------
 
 FLAG_LIMIT = 50
-# Reports the backbone has been handed (drafts are the partner's business until submitted).
-HANDED_OVER = (SubmissionStatus.SUBMITTED, SubmissionStatus.APPROVED, SubmissionStatus.RETURNED)
+# Reports still under review: flags are for them; an approved report is settled.
+UNDER_REVIEW = (SubmissionStatus.SUBMITTED, SubmissionStatus.RETURNED)
 
 
 @dataclass
@@ -169,8 +175,24 @@ def outlier_flags(period_type: str, starts, *, limit: int = FLAG_LIMIT) -> Flags
             previous_status=Window(Lag("submission__status"), **line),
             expected_previous=expected_previous,
             change=Abs(F("value") - F("previous"), output_field=_decimal()),
+            # 1 while the report is under review. A window over the row alone, so that the
+            # filter on it applies after Lag has seen every row (approved reports are the
+            # reviewers' settled judgement and are not flagged again).
+            under_review=Window(
+                Max(
+                    Case(
+                        When(submission__status__in=UNDER_REVIEW, then=Value(1)),
+                        default=Value(0),
+                    )
+                ),
+                partition_by=[F("pk")],
+            ),
         )
-        .filter(previous_status=SubmissionStatus.APPROVED, previous_start=F("expected_previous"))
+        .filter(
+            previous_status=SubmissionStatus.APPROVED,
+            previous_start=F("expected_previous"),
+            under_review=1,
+        )
         .filter(far)
         .select_related("indicator", "submission__organization")
         .only(
@@ -199,8 +221,8 @@ def outlier_flags(period_type: str, starts, *, limit: int = FLAG_LIMIT) -> Flags
                 row.indicator,
                 _("%(value)s, against %(previous)s in %(period)s.")
                 % {
-                    "value": f"{row.value.normalize():f}",
-                    "previous": f"{row.previous.normalize():f}",
+                    "value": display(row.indicator, row.value),
+                    "previous": display(row.indicator, row.previous),
                     "period": period.previous().label,
                 },
                 row.note,
@@ -234,10 +256,11 @@ def breakdown_flags(period_type: str, starts, *, limit: int = FLAG_LIMIT) -> Fla
             summed | ratio,
             Exists(total.filter(value__isnull=False)),
             category__isnull=False,
+            category__dimension__complete=True,
             value__isnull=False,
             submission__period_type=period_type,
             submission__period_start__in=list(starts),
-            submission__status__in=HANDED_OVER,
+            submission__status__in=UNDER_REVIEW,
         )
         .values(
             "submission_id",

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -30,19 +30,52 @@ class DueReport:
         )
 
 
+def organization_reports(reports_from: date | None, period: Period) -> bool:
+    """An organization reports for periods that begin on or after its first reporting day."""
+    return reports_from is None or period.start >= reports_from
+
+
+@dataclass(frozen=True)
+class FirstPeriod:
+    """From when an organization's indicators of one period type are due: the earliest of
+    their first periods (``None`` when one of them has none: due from the start)."""
+
+    start: date | None
+
+    def covers(self, period: Period) -> bool:
+        return self.start is None or period.start >= self.start
+
+
+def first_period_annotations(prefix: str) -> dict:
+    return {
+        "first": Min(f"{prefix}first_period_start"),
+        "open": Count("pk", filter=Q(**{f"{prefix}first_period_start__isnull": True})),
+    }
+
+
+def is_due(row, organization: Organization, period: Period) -> bool:
+    """Whether a report is due for this period: not before the indicators' first period,
+    nor before the organization's first reporting day. ``row`` carries ``first`` and
+    ``open`` (``first_period_annotations``)."""
+    first = FirstPeriod(None if row["open"] else row["first"])
+    return first.covers(period) and organization_reports(organization.reports_from, period)
+
+
 def reports_due(organization_ids, today: date) -> list[DueReport]:
     """For each organization: the last closed period of every kind it reports, unless already
-    submitted or approved, and every draft or returned submission. Two queries in all."""
+    submitted or approved, or before its first period (``is_due``), and every draft or
+    returned submission. Three queries in all."""
     organization_ids = list(organization_ids)
     # The grace period of a report is the longest of its indicators'.
-    grace = {
-        (row["organization_id"], row["indicator__period_type"]): row["grace"]
+    rows = {
+        (row["organization_id"], row["indicator__period_type"]): row
         for row in Indicator.reporting_organizations.through.objects.filter(
             organization_id__in=organization_ids
         )
         .values("organization_id", "indicator__period_type")
-        .annotate(grace=Max("indicator__grace_days"))
+        .annotate(grace=Max("indicator__grace_days"), **first_period_annotations("indicator__"))
     }
+    grace = {key: row["grace"] for key, row in rows.items()}
     pairs = set(grace)
     submissions = {
         (s.organization_id, s.period_type, s.period_start): s
@@ -59,6 +92,10 @@ def reports_due(organization_ids, today: date) -> list[DueReport]:
         period = Period.last_closed(period_type, today)
         key = (org_id, period.type, period.start)
         submission = submissions.get(key)
+        if submission is None and not is_due(
+            rows[(org_id, period_type)], organizations[org_id], period
+        ):
+            continue
         if submission is None or submission.is_editable:
             due[key] = DueReport(
                 organizations[org_id],
@@ -91,10 +128,12 @@ class CellState:
 
     NOT_STARTED = "not-started"
     OVERDUE = "overdue"
+    NOT_EXPECTED = "not-expected"
 
 
 CELL_LABELS = {
     CellState.NOT_STARTED: _("Not started"),
+    CellState.NOT_EXPECTED: _("Not expected"),
     CellState.OVERDUE: _("Overdue"),
     **dict(SubmissionStatus.choices),
 }
@@ -109,14 +148,18 @@ class MatrixCell:
     submission: Submission | None
     due: date
     today: date
+    # False before the indicators' first period or the organization's first reporting day.
+    expected: bool = True
 
     @property
     def state(self) -> str:
-        return self.submission.status if self.submission else CellState.NOT_STARTED
+        if self.submission:
+            return self.submission.status
+        return CellState.NOT_STARTED if self.expected else CellState.NOT_EXPECTED
 
     @property
     def is_overdue(self) -> bool:
-        return self.today > self.due and self.state not in HANDED_IN
+        return self.expected and self.today > self.due and self.state not in HANDED_IN
 
     @property
     def status(self) -> str:
@@ -216,8 +259,9 @@ def completeness(period_type: str, today: date, count: int = CONSOLE_PERIODS) ->
         .annotate(
             grace=Max("reported_indicators__grace_days"),
             indicator_count=Count("reported_indicators"),
+            **first_period_annotations("reported_indicators__"),
         )
-        .only("id", "name", "slug")
+        .only("id", "name", "slug", "reports_from")
         .order_by("name")
     )
     submissions = {
@@ -249,15 +293,26 @@ def completeness(period_type: str, today: date, count: int = CONSOLE_PERIODS) ->
                 submissions.get((organization.pk, period.start)),
                 period.end + timedelta(days=organization.grace),
                 today,
+                is_due(
+                    {"first": organization.first, "open": organization.open}, organization, period
+                ),
             )
             for period in periods
         ]
         rows.append((organization, cells))
+    # Only the periods in which someone is expected to report (or has reported).
+    keep = [
+        i
+        for i in range(len(periods))
+        if any(cells[i].expected or cells[i].submission for _o, cells in rows)
+    ]
+    periods = [periods[i] for i in keep]
+    rows = [(organization, [cells[i] for i in keep]) for organization, cells in rows]
     summary = [
         PeriodSummary(
             period,
             sum(1 for _o, cells in rows if cells[i].state == SubmissionStatus.APPROVED),
-            len(rows),
+            sum(1 for _o, cells in rows if cells[i].expected),
         )
         for i, period in enumerate(periods)
     ]

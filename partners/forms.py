@@ -1,9 +1,10 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import StaleGuardMixin
+from common.forms import DateInput, StaleGuardMixin
 from common.routes import check_not_reserved
 from partners.models import Contact, Organization, User
 
@@ -30,13 +31,16 @@ class OrganizationForm(StaleGuardMixin, forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = ["name", "sector_type", "county", "website", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        fields = ["name", "sector_type", "county", "reports_from", "website", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "reports_from": DateInput}
 
     def __init__(self, *args, may_place: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.may_place = may_place
         if not may_place:
+            # What is due from the organization is the backbone's to set; partners read it
+            # on their reports calendar.
+            del self.fields["reports_from"]
             for name in PLACEMENT_FIELDS:
                 field = self.fields[name]
                 field.required = False
@@ -65,9 +69,14 @@ class OrganizationForm(StaleGuardMixin, forms.ModelForm):
 class OrganizationCreateForm(forms.ModelForm):
     class Meta:
         model = Organization
-        fields = ["name", "slug", "sector_type", "county", "website", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        fields = ["name", "slug", "sector_type", "county", "reports_from", "website", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "reports_from": DateInput}
         help_texts = {"slug": _("Letters, digits and hyphens; used in links and imports.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("reports_from", timezone.localdate())
 
     def clean_slug(self):
         return check_not_reserved(self.cleaned_data["slug"], *SLUG_ROUTES)

@@ -93,6 +93,15 @@ class Organization(models.Model):
     county = models.CharField(_("county"), max_length=100, blank=True)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    reports_from = models.DateField(
+        _("reports from"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The first day of the first period this organization reports: nothing is due "
+            "for periods that begin before it."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

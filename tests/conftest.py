@@ -2,6 +2,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from measures.models import Indicator, Publication, Unit
 from partners.models import Organization, Role, SectorType, User
@@ -99,3 +100,22 @@ def lead_submits(world) -> None:
         },
     )
     assert response.status_code == 302
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def periods(world, today):
+    """The console's six years, oldest first; the last is due in ten days."""
+    from measures.periods import Period, PeriodType
+    from measures.reporting import recent_periods
+
+    last = Period.last_closed(PeriodType.YEAR, today)
+    grace = (today - last.end).days + 10
+    for indicator in (world.count, world.share):
+        indicator.grace_days = grace
+        indicator.save()
+    return recent_periods(PeriodType.YEAR, today)

@@ -512,6 +512,7 @@ MATRIX = {
     "email_preferences": (None, READ_ALL, statuses(302, 302, 302, 302, 302)),
     "email_unsubscribe": (unsubscribe_args, PUBLIC_PAGE, PUBLIC_PAGE),
     "reminders": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
+    "reminders_send": (None, REVIEW_GET, statuses(302, 403, 403, 302, 403)),
     # Editing pathways: backbone staff; a lead for what their organization provides.
     "pathway_create": (None, BACKBONE_FORM_GET, BACKBONE_FORM_POST),
     "pathway_edit": (browse_pathway_args, BACKBONE_FORM_GET, BACKBONE_FORM_POST),

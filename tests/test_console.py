@@ -22,7 +22,7 @@ from measures.models import (
     Submission,
     SubmissionStatus,
 )
-from measures.periods import Period, PeriodType
+from measures.periods import PeriodType
 from measures.quality import breakdown_flags, outlier_flags
 from measures.reporting import completeness, most_used_period_type, recent_periods
 from tests.factories import IndicatorFactory, OrganizationFactory
@@ -37,22 +37,6 @@ DRAFT, SUBMITTED, RETURNED, APPROVED = (
     SubmissionStatus.RETURNED,
     SubmissionStatus.APPROVED,
 )
-
-
-@pytest.fixture
-def today():
-    return timezone.localdate()
-
-
-@pytest.fixture
-def periods(world, today):
-    """The console's six years, oldest first; the last is due in ten days."""
-    last = Period.last_closed(PeriodType.YEAR, today)
-    grace = (today - last.end).days + 10
-    for indicator in (world.count, world.share):
-        indicator.grace_days = grace
-        indicator.save()
-    return recent_periods(PeriodType.YEAR, today)
 
 
 def aware(day) -> datetime:
@@ -203,11 +187,14 @@ def test_flags_an_outlier_against_the_period_before(world, periods):
     new = submission(world.org_a, last, SUBMITTED)
     value(new, world.count, value=400, note="A second campus opened.")
     value(new, world.share, numerator=75, denominator=100, value=75)  # 5 points: fine
-    # Org B's share falls 30 points; its earlier report was never approved, so no flag.
+    # Org B's share falls 30 points against its approved report of the year before.
     old_b = submission(world.org_b, before, APPROVED)
     value(old_b, world.share, numerator=80, denominator=100, value=80)
-    new_b = submission(world.org_b, last, APPROVED)
+    new_b = submission(world.org_b, last, SUBMITTED)
     value(new_b, world.share, numerator=50, denominator=100, value=50)
+    # An approved report is the reviewers' settled judgement: not flagged again.
+    older = submission(world.org_a, periods[-3], APPROVED)
+    value(older, world.share, numerator=20, denominator=100, value=20)
 
     flags = outlier_flags(PeriodType.YEAR, [p.start for p in periods])
     found = {(f.organization.slug, f.indicator.code, f.period) for f in flags.items}
@@ -220,7 +207,10 @@ def test_flags_an_outlier_against_the_period_before(world, periods):
         in (outliers)
     )
     assert "The partner's note: A second campus opened." in outliers
-    assert f"Durham Public Schools {last.label} Graduation rate 50, against 80" in outliers
+    assert (
+        f"Durham Public Schools {last.label} Graduation rate 50.0%, against 80.0% in "
+        f"{before.label}." in outliers
+    )
 
 
 def test_flags_breakdowns_that_do_not_add_up(world, periods):

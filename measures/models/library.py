@@ -48,6 +48,15 @@ class Dimension(models.Model):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=100)
+    complete = models.BooleanField(
+        _("categories add up to the total"),
+        default=True,
+        help_text=_(
+            "On when every person is in exactly one category, so the categories must add up "
+            "to the total. Off for a partial breakdown (for example by pathway, where a "
+            "partner reports only the pathways it runs)."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
@@ -140,6 +149,12 @@ class Indicator(models.Model):
         _("roll up to longer periods"),
         default=True,
         help_text=_("Monthly figures also roll up to quarters and years; quarterly to years."),
+    )
+    first_period_start = models.DateField(
+        _("first period"),
+        null=True,
+        blank=True,
+        help_text=_("The first period partners report. Nothing is due before it."),
     )
     grace_days = models.PositiveSmallIntegerField(
         _("grace period (days)"),
