@@ -6,7 +6,7 @@ figures come from a fixed seed, so running the seed twice gives the same data.
 """
 
 import random
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -150,11 +150,13 @@ DEMO_USERS = [
 ]
 
 APPROVED_YEARS = 4
-# In the latest closed period one partner waits for approval and one has a draft.
+# In the latest closed period one partner waits for approval, one has a draft and one has
+# not started.
 PENDING = {
     "durham-public-schools": SubmissionStatus.SUBMITTED,
     "alamance-cc": SubmissionStatus.DRAFT,
 }
+NOT_STARTED = "vance-granville-cc"
 
 
 def _organization(slug, name, sector, county):
@@ -296,6 +298,26 @@ def _users(backbone, password) -> dict[str, User]:
 
 
 @transaction.atomic
+def _demo_status(org, period: Period, last_closed: Period, grace: int, today: date):
+    """History is approved. In the latest closed period, once it is due, most partners are
+    approved, one waits for approval, one has a draft and one has not started (overdue);
+    before it is due, only those two have begun."""
+    if period != last_closed:
+        return SubmissionStatus.APPROVED
+    if org.slug in PENDING:
+        return PENDING[org.slug]
+    if org.slug == NOT_STARTED or today <= period.end + timedelta(days=grace):
+        return None
+    return SubmissionStatus.APPROVED
+
+
+def _handed_in_on(org, period: Period, grace: int, today: date) -> datetime:
+    """Within the grace period, on a day of its own for each report; never after today."""
+    rng = random.Random(f"{org.slug}/{period.key}/handed-in")
+    day = min(period.end + timedelta(days=rng.randint(3, max(grace - 2, 4))), today)
+    return timezone.make_aware(datetime.combine(day, time(10, rng.randint(0, 59))))
+
+
 def seed(*, today: date, with_users: bool, password: str) -> dict[str, int]:
     backbone = _organization(*BACKBONE, SectorType.BACKBONE, "Durham")
     _organization(*FUNDER, SectorType.FUNDER, "Durham")
@@ -326,11 +348,12 @@ def seed(*, today: date, with_users: bool, password: str) -> dict[str, int]:
             for _ in range(APPROVED_YEARS):
                 periods.insert(0, periods[0].previous())
             first_days.append(periods[0].start)
+            grace = max(indicator.grace_days for indicator in group)
             for year_index, period in enumerate(periods):
-                is_last = period == last_closed
-                status = PENDING.get(org.slug) if is_last else SubmissionStatus.APPROVED
+                status = _demo_status(org, period, last_closed, grace, today)
                 if status is None:
                     continue
+                handed_in = _handed_in_on(org, period, grace, today)
                 submission, new = Submission.objects.get_or_create(
                     organization=org,
                     period_type=period.type,
@@ -338,9 +361,10 @@ def seed(*, today: date, with_users: bool, password: str) -> dict[str, int]:
                     defaults={
                         "status": status,
                         "reviewed_by": reviewer if status == SubmissionStatus.APPROVED else None,
-                        "submitted_at": timezone.now()
-                        if status != SubmissionStatus.DRAFT
+                        "reviewed_at": handed_in + timedelta(days=3)
+                        if status == SubmissionStatus.APPROVED
                         else None,
+                        "submitted_at": handed_in if status != SubmissionStatus.DRAFT else None,
                     },
                 )
                 if not new:

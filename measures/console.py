@@ -68,6 +68,13 @@ def console(request: HttpRequest) -> HttpResponse:
     }
     awaiting = list(awaiting_review()[: QUEUE_LIMIT + 1])
     context.update(awaiting=awaiting[:QUEUE_LIMIT], more_awaiting=len(awaiting) > QUEUE_LIMIT)
+    context["glance"] = {
+        "latest": matrix.summary[-1] if matrix.summary else None,
+        "overdue": sum(1 for cell in matrix.cells if cell.is_overdue),
+        "awaiting": len(context["awaiting"]),
+        "flags": len(context["outliers"].items) + len(context["breakdowns"].items),
+        "late": len(late),
+    }
     if not is_fragment_request(request):
         context["rollups"] = last_rollups()
     return render_page(request, "measures/console.html", context, fragment="window")

@@ -155,6 +155,16 @@ def test_funders_need_the_dashboard_published_for_them(world):
 # The indicator page ----------------------------------------------------------------
 
 
+def explained(page: str) -> str:
+    """The page with each figure's link to its explanation taken off, leaving the figure."""
+    return re.sub(
+        r'<a href="/indicators/[^"]*/explain/[^"]*">(.*?)<span class="visually-hidden">[^<]*'
+        r"</span></a>",
+        r"\1",
+        page,
+    )
+
+
 def test_indicator_page_chart_and_table_agree_with_the_aggregates(world):
     goal_with(world.share)
     set_targets(world.share, (P("2020"), Decimal(40)), [(P("2023"), Decimal(70))])
@@ -166,7 +176,8 @@ def test_indicator_page_chart_and_table_agree_with_the_aggregates(world):
     )
     assert response.status_code == 200
     page = response.text
-    table = re.findall(r'<th scope="row">(\d{4})</th>\s*<td>([\d.]+)%</td>', page)
+    assert page.count("/indicators/grad-rate/explain/?scope=region&amp;period=") >= 4
+    table = re.findall(r'<th scope="row">(\d{4})</th>\s*<td>([\d.]+)%</td>', explained(page))
     assert table == [("2020", "40.0"), ("2021", "45.0"), ("2022", "50.0"), ("2023", "63.0")]
     svg = re.search(r"<svg[^>]*chart-line.*?</svg>", page, re.S).group(0)
     root = ET.fromstring(svg)  # noqa: S314 - our own markup
@@ -194,6 +205,10 @@ def test_indicator_page_breakdowns_by_category_and_scope(world):
     decide()
     url = reverse("indicator_dashboard", args=["enrolled"]) + "?dimension=sex&start=2023"
     page = world.client(world.member_a).get(url).text
+    # Each figure links to how it was made.
+    assert "explain/?scope=region&amp;period=2023&amp;category=sex:f" in page
+    assert "explain/?scope=county&amp;key=Durham&amp;period=2023" in page
+    page = explained(page)
     assert re.search(r'<th scope="row">Female</th><td>70</td>', page)
     assert re.search(r'<th scope="row">Male</th><td>50</td>', page)
     assert re.search(r'<th scope="row">Durham County</th><td>120</td>', page)
@@ -208,7 +223,7 @@ def test_indicator_page_breakdowns_by_category_and_scope(world):
         r"<th scope=\"row\">K-12 school or district</th><td>suppressed \(protects another figure\)",
         page,
     )
-    page = world.client(world.backbone).get(url).text
+    page = explained(world.client(world.backbone).get(url).text)
     assert re.search(r"<th scope=\"row\">Community or technical college</th><td>30</td>", page)
 
 

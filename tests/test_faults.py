@@ -142,14 +142,18 @@ def test_an_approval_made_while_the_broker_is_down_is_rolled_up_once_it_is_back(
     )
     assert response.status_code == 302  # was 500, with the roll-up lost
     assert Submission.objects.get().status == SubmissionStatus.APPROVED
-    waiting = OutboxMessage.objects.get(sent_at__isnull=True)
-    assert waiting.task == "measures.tasks.rollup_report" and waiting.attempts == 1
+    # The roll-up and the email telling the organization, both waiting for the broker.
+    waiting = OutboxMessage.objects.filter(sent_at__isnull=True)
+    assert sorted(waiting.values_list("task", "attempts")) == [
+        ("communication.tasks.email_notifications", 1),
+        ("measures.tasks.rollup_report", 1),
+    ]
     assert not Aggregate.objects.exists()
 
     # A fresh server on the same port: the broker is back.
     own_redis.process = OwnRedis(own_redis.port).process
     with start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]):
-        assert outbox.dispatch_pending(grace=outbox.timedelta(0)) == 1  # what beat does
+        assert outbox.dispatch_pending(grace=outbox.timedelta(0)) == 2  # what beat does
         region = Aggregate.objects.filter(scope_type="region", dimension_code="")
         assert wait_for(lambda: region.count() == 2), "the roll-up was lost"
         done = OutboxMessage.objects.filter(done_at__isnull=False)
@@ -526,11 +530,12 @@ def test_an_import_and_a_reopen_made_while_the_broker_is_down_are_done_once_it_i
         {"file": SimpleUploadedFile("v.csv", good_file(world.org_b.slug).encode(), "text/csv")},
     )
     assert response.status_code == 302  # was 500, and the job stayed queued for ever
-    assert OutboxMessage.objects.filter(sent_at__isnull=True).count() == 2
+    # The reopen's roll-up and its email to the organization, and the import.
+    assert OutboxMessage.objects.filter(sent_at__isnull=True).count() == 3
 
     own_redis.process = OwnRedis(own_redis.port).process  # the broker is back
     with start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]):
-        assert outbox.dispatch_pending(grace=timedelta(0)) == 2  # what beat does
+        assert outbox.dispatch_pending(grace=timedelta(0)) == 3  # what beat does
         assert wait_for(lambda: ImportJob.objects.get().status == ImportJob.Status.DONE, 60)
         assert wait_for(lambda: not region.exists(), 30), "the reopen was not rolled up"
 

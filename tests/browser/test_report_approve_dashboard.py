@@ -57,7 +57,11 @@ def test_report_approve_and_read_on_the_dashboard(page, world, password):
     log_in(page, "backbone@example.org", password)
     queue = page.get_by_role("region", name="Submissions awaiting approval")
     queue.get_by_role("link", name="Durham Tech").click()
-    expect(page.get_by_role("cell", name="120")).to_be_visible()
+    expect(page.get_by_role("row", name="Total 120")).to_be_visible()
+    in_context = page.get_by_role("table", name=re.compile("in context"))
+    expect(
+        in_context.get_by_role("row", name=re.compile("^Participants enrolled"))
+    ).to_contain_text("120")
     assert_accessible(page)
     page.get_by_role("button", name="Approve").click()
     expect(page.get_by_role("status")).to_contain_text("Approved")
