@@ -84,6 +84,20 @@ def basis(rules: Rules, where: dict[str, Place]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def stale_indicator_ids(min_organizations: int | None = None) -> set[int]:
+    """The indicators whose stored decisions were made under other rules or other places
+    (or never made): a full rebuild decides all their figures again. Three queries."""
+    if min_organizations is None:
+        min_organizations = Publication.load().min_organizations
+    known = dict(DisclosureBasis.objects.values_list("indicator_id", "fingerprint"))
+    where = places()
+    return {
+        indicator.pk
+        for indicator in Indicator.objects.all()
+        if known.get(indicator.pk) != basis(rules_for(indicator, min_organizations), where)
+    }
+
+
 def decide(
     indicator_ids=None,
     period: Period | None = None,

@@ -56,7 +56,10 @@ FEW_PEOPLE = "people"
 COMPLEMENT = "complement"
 BOUND_LOW = "bound_low"  # a percent near 0: "≤ n %"
 BOUND_HIGH = "bound_high"  # a percent near 100: "≥ n %"
-HIDDEN = frozenset({FEW_ORGANIZATIONS, FEW_PEOPLE, COMPLEMENT})
+# Written by a full rebuild for the figures whose decisions it has still to make (after the
+# new figures are swapped in): hidden from outside readers until they are made.
+PENDING = "pending"
+HIDDEN = frozenset({FEW_ORGANIZATIONS, FEW_PEOPLE, COMPLEMENT, PENDING})
 BOUNDED = frozenset({BOUND_LOW, BOUND_HIGH})
 
 REGION, COUNTY, ORG_TYPE, ORGANIZATION = "region", "county", "org_type", "organization"

@@ -27,7 +27,7 @@ from common.middleware import CONTROL
 from measures import actions, figures
 from measures.models import Category, Indicator, Submission
 from measures.periods import Period, parse_period
-from partners.models import Organization, User
+from partners.models import Membership, Organization, User
 from partners.roles import Roles
 
 COLUMNS = [
@@ -418,12 +418,39 @@ def check(
                 )
             )
             continue
+        if (
+            submission is not None
+            and ctx.approve
+            and not ctx.roles.is_member_of(outcome.organization.pk)
+        ):
+            problems.append(
+                _draft_problem(number, outcome.organization, outcome.period, submission)
+            )
+            continue
         records.append(outcome)
     if approve and not roles.backbone:
         problems.insert(0, Problem(0, "", _("Only backbone staff may import values as approved.")))
     if not records and not problems:
         problems.append(Problem(2, "", _("The file has a header but no values.")))
     return records, problems, count
+
+
+def _draft_problem(number: int, organization, period, submission) -> Problem:
+    """Backbone staff import approved history only into periods where the organization has
+    no report of its own under way: a draft or a returned report is theirs to finish."""
+    return Problem(
+        number,
+        "period",
+        _(
+            "%(org)s has its own report for %(period)s under way (%(status)s): it is theirs "
+            "to finish and submit. Import history only for periods without one."
+        )
+        % {
+            "org": organization.name,
+            "period": period.label,
+            "status": submission.get_status_display().lower(),
+        },
+    )
 
 
 @transaction.atomic
@@ -441,6 +468,13 @@ def load(records: Iterable[_Record], *, by: User, approve: bool, source: str) ->
     reason = _("Imported from %(source)s") % {"source": source}
     for (_org_id, period), entry in grouped.items():
         submission = actions.get_or_start_submission(entry["organization"], period)
+        if (
+            approve
+            and submission.values.exists()
+            and not Membership.objects.filter(user=by, organization=entry["organization"]).exists()
+        ):
+            # The organization began its own report since the file was checked.
+            raise ImportError_([_draft_problem(0, entry["organization"], period, submission)])
         try:
             result.values_changed += actions.save_values(
                 submission, entry["figures"], by=by, reason=reason

@@ -38,6 +38,7 @@ from measures.rollup_python import (
 from measures.rollup_sql import (
     sql_filters,
     swap_in_rebuilt_table,
+    validate_foreign_keys,
     write_sql,
     write_sql_incremental,
 )
@@ -77,20 +78,21 @@ def _run(window: Window, kind: str) -> int:
     started_at, started = timezone.now(), time.perf_counter()
     run = RollupRun.objects.create(kind=kind) if kind == RollupRun.Kind.FULL else None
     try:
+        changed, keeping, swapped = None, 0.0, None
+        if connection.vendor == "postgresql" and window.indicator_ids is None:
+            # First the new figures are swapped in (committed, the changed ones PENDING), so
+            # that readers wait only for the swap, not for the decisions; then the decisions.
+            with transaction.atomic():
+                _lock()
+                _mark_abandoned_runs(run)
+                swapped = swap_in_rebuilt_table(decisions.stale_indicator_ids())
+            changed, keeping = swapped.changed, swapped.keeping_seconds
         with transaction.atomic():
             _lock(incremental=window.indicator_ids is not None)
-            # Holding the lock, this is the only roll-up running: a run still marked running
-            # was left by a worker that died.
-            RollupRun.objects.filter(status=RollupRun.Status.RUNNING).exclude(
-                pk=run.pk if run else None
-            ).update(
-                status=RollupRun.Status.FAILED,
-                finished_at=timezone.now(),
-                detail="The worker stopped before this roll-up finished; it was run again.",
-            )
-            changed, keeping = None, 0.0
-            if connection.vendor == "postgresql" and window.indicator_ids is None:
-                rows, changed, keeping = swap_in_rebuilt_table()
+            if swapped is None:
+                _mark_abandoned_runs(run)
+            if swapped is not None:
+                rows = swapped.rows
             elif connection.vendor == "postgresql" and window.organization_id is not None:
                 rows = write_sql_incremental(window)
             else:
@@ -100,6 +102,8 @@ def _run(window: Window, kind: str) -> int:
             decided = time.perf_counter()
             decisions.decide(window.indicator_ids, window.base, changed=changed)
             decided = time.perf_counter() - decided + keeping
+            if swapped is not None:
+                validate_foreign_keys(swapped.foreign_keys)
             outcome = {
                 "status": RollupRun.Status.OK,
                 "finished_at": timezone.now(),
@@ -124,6 +128,18 @@ def _run(window: Window, kind: str) -> int:
     if run is not None:
         RollupRun.objects.filter(pk=run.pk).update(**outcome)
     return rows
+
+
+def _mark_abandoned_runs(run: RollupRun | None) -> None:
+    """Holding the lock, this is the only roll-up running: a run still marked running was
+    left by a worker that died."""
+    RollupRun.objects.filter(status=RollupRun.Status.RUNNING).exclude(
+        pk=run.pk if run else None
+    ).update(
+        status=RollupRun.Status.FAILED,
+        finished_at=timezone.now(),
+        detail="The worker stopped before this roll-up finished; it was run again.",
+    )
 
 
 def _lock(incremental: bool = False) -> None:

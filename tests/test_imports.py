@@ -225,3 +225,39 @@ def test_backbone_staff_import_a_partners_values_only_as_approved_history(world)
         good_file(), roles=roles_for(world.backbone), approve=True
     )
     assert problems == []
+
+
+def test_approved_history_never_overwrites_a_partners_report_under_way(world, tmp_path):
+    """A backbone import with --approve into a period where the organization has a draft
+    refuses the rows, names the draft, and changes nothing of it."""
+    from measures import actions
+    from measures.periods import parse_period
+
+    draft = actions.get_or_start_submission(world.org_a, parse_period(YEAR))
+    figures = {(world.count.pk, None): {"value": 5, "numerator": None, "denominator": None}}
+    actions.save_values(draft, figures, by=world.lead_a)
+    ok, output = run_command(tmp_path, good_file(), world.backbone.email, "--approve")
+    assert not ok
+    assert "Durham Tech has its own report for" in output and "(draft)" in output
+    draft.refresh_from_db()
+    assert draft.status == SubmissionStatus.DRAFT
+    assert DataValue.objects.get(submission=draft, indicator=world.count).value == 5
+    # A partner's lead importing into their own draft is their own business.
+    ok, output = run_command(tmp_path, good_file(), world.lead_a.email)
+    assert ok, output
+
+
+def test_a_draft_begun_after_the_check_is_not_overwritten_by_the_load(world):
+    from measures import actions, imports
+    from measures.periods import parse_period
+
+    records, problems, _count = imports.check(
+        good_file(), roles=roles_for(world.backbone), approve=True
+    )
+    assert problems == []
+    draft = actions.get_or_start_submission(world.org_a, parse_period(YEAR))
+    figures = {(world.count.pk, None): {"value": 5, "numerator": None, "denominator": None}}
+    actions.save_values(draft, figures, by=world.lead_a)
+    with pytest.raises(imports.ImportError_):
+        imports.load(records, by=world.backbone, approve=True, source="late.csv")
+    assert DataValue.objects.get(submission=draft, indicator=world.count).value == 5

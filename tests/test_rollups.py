@@ -369,3 +369,65 @@ def test_an_incremental_rollup_leaves_unchanged_figures_untouched(reported, mont
     rollups.rollup([flow.pk, stock.pk], PeriodType.MONTH, date(2024, 2, 1), reported.org_a.slug)
     assert set(Aggregate.objects.values_list("pk", "computed_at")) == before
     assert RollupRun.objects.filter(kind=RollupRun.Kind.INCREMENTAL, rows__gt=0).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_readers_wait_for_the_swap_only_not_for_the_decisions(reported, monkeypatch):
+    """A full rebuild swaps the new figures in and commits before making its disclosure
+    decisions: while they are being made (long, at scale), pages and the API read without
+    waiting, and the figures that changed read as pending, hidden from outside readers."""
+    from measures import decisions, disclosure
+    from measures.models import Publication
+    from measures.publication import Audience, publish
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the table is swapped on PostgreSQL")
+    rollups.rebuild_all()
+    # A new place for an organization: every decision is made again.
+    reported.org_b.county = "Chatham"
+    reported.org_b.save()
+    deciding, go = threading.Event(), threading.Event()
+    slow = decisions.decide
+
+    def decide_slowly(*args, **kwargs):
+        deciding.set()
+        assert go.wait(30)
+        return slow(*args, **kwargs)
+
+    monkeypatch.setattr(decisions, "decide", decide_slowly)
+    failures = []
+
+    def rebuild():
+        try:
+            rollups.rebuild_all()
+        except Exception as error:  # reported by the assertion below
+            failures.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=rebuild)
+    thread.start()
+    try:
+        assert deciding.wait(30), "the rebuild never reached its decisions"
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = '2s'")  # a wait for a lock would fail
+            try:
+                region = list(
+                    Aggregate.objects.filter(
+                        indicator=reported.share, scope_type="region", dimension_code=""
+                    )
+                )
+            finally:
+                cursor.execute("SET statement_timeout = 0")
+        assert [a.disclosure for a in region] == [disclosure.PENDING]
+        [outside] = publish(
+            reported.share, region, Audience.outside(), publication=Publication.load()
+        )
+        assert outside.hidden and outside.value is None
+        assert outside.reason_text == "being worked out again: back in a few minutes"
+    finally:
+        go.set()
+        thread.join(60)
+    assert failures == []
+    assert not Aggregate.objects.filter(disclosure=disclosure.PENDING).exists()
+    assert RollupRun.objects.filter(kind="full").latest("started_at").status == "ok"
