@@ -23,10 +23,12 @@ def freeze_what_the_worker_loaded(**_kwargs):
 @worker_ready.connect
 def send_what_waits(**_kwargs):
     """A worker that starts sends at once the work recorded while the broker was down, and
-    again the work a worker that died never finished."""
+    again the work a worker that died never finished (a full rebuild beat sent, too)."""
     from common import outbox
+    from measures.actions import resume_abandoned_rebuild
 
     try:
+        resume_abandoned_rebuild()
         outbox.dispatch_pending(grace=outbox.timedelta(0))
         outbox.resend_unfinished(everything=True)
     except Exception:  # a starting worker never fails on it; beat tries again each minute

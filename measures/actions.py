@@ -3,17 +3,18 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common import outbox
-from measures import reporting, tasks
+from measures import reporting, rollups, tasks
 from measures.models import (
     DataValue,
     Dimension,
     Indicator,
+    RollupRun,
     Submission,
     SubmissionEvent,
     SubmissionStatus,
@@ -303,3 +304,26 @@ def save_dimension(form, formset) -> Dimension:
     formset.instance = dimension
     formset.save()
     return dimension
+
+
+def resume_abandoned_rebuild() -> bool:
+    """A full rebuild still marked running while no roll-up holds the lock was left by a
+    worker that died: it is marked failed, saying so, and started again (through the
+    outbox). A worker runs this when it starts. Returns whether there was one."""
+    if connection.vendor != "postgresql":  # elsewhere tasks run in the request
+        return False
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [rollups.LOCK_KEY])
+            if not cursor.fetchone()[0]:
+                return False  # a roll-up is running
+        abandoned = RollupRun.objects.filter(
+            kind=RollupRun.Kind.FULL, status=RollupRun.Status.RUNNING
+        ).update(
+            status=RollupRun.Status.FAILED,
+            finished_at=timezone.now(),
+            detail="The worker stopped before this rebuild finished; it was started again.",
+        )
+        if abandoned:
+            outbox.enqueue(tasks.rebuild_all_aggregates)
+    return bool(abandoned)

@@ -138,7 +138,7 @@ def _mark_abandoned_runs(run: RollupRun | None) -> None:
     ).update(
         status=RollupRun.Status.FAILED,
         finished_at=timezone.now(),
-        detail="The worker stopped before this roll-up finished; it was run again.",
+        detail="The worker stopped before this roll-up finished.",
     )
 
 

@@ -431,3 +431,43 @@ def test_readers_wait_for_the_swap_only_not_for_the_decisions(reported, monkeypa
     assert failures == []
     assert not Aggregate.objects.filter(disclosure=disclosure.PENDING).exists()
     assert RollupRun.objects.filter(kind="full").latest("started_at").status == "ok"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_starting_worker_starts_again_a_full_rebuild_a_dead_worker_left(world):
+    """A rebuild beat sent, whose worker died, stays marked running only until a worker
+    starts: then it is marked failed, saying so, and sent again. Not while a roll-up holds
+    the lock (it is running, not abandoned)."""
+    from common.models import OutboxMessage
+    from measures import actions
+
+    if connection.vendor != "postgresql":
+        pytest.skip("roll-ups lock each other out on PostgreSQL")
+    left = RollupRun.objects.create(kind=RollupRun.Kind.FULL)
+    holding, release = threading.Event(), threading.Event()
+
+    def hold_the_lock():
+        from django.db import transaction
+
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [rollups.LOCK_KEY])
+                holding.set()
+                release.wait(30)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=hold_the_lock)
+    thread.start()
+    assert holding.wait(30)
+    assert actions.resume_abandoned_rebuild() is False
+    assert RollupRun.objects.get(pk=left.pk).status == RollupRun.Status.RUNNING
+    release.set()
+    thread.join(30)
+
+    assert actions.resume_abandoned_rebuild() is True
+    left.refresh_from_db()
+    assert left.status == RollupRun.Status.FAILED
+    assert left.detail == "The worker stopped before this rebuild finished; it was started again."
+    assert OutboxMessage.objects.filter(task="measures.tasks.rebuild_all_aggregates").count() == 1
+    assert actions.resume_abandoned_rebuild() is False  # nothing left
