@@ -1,12 +1,15 @@
+from datetime import date
 from decimal import Decimal
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agenda import versions
 from agenda.models import Agenda, Goal, Strategy
+from measures.figures import display
 from measures.models import Indicator
-from measures.periods import Period, parse_period
+from measures.periods import Period, PeriodType, parse_period
 
 
 class VersionedForm(forms.Form):
@@ -92,92 +95,133 @@ class RestoreForm(VersionedForm):
     pass
 
 
-def _period(text: str, indicator: Indicator) -> Period:
-    try:
-        period = parse_period(text.strip())
-    except ValueError:
-        raise forms.ValidationError(
-            _("Write a period such as 2025, 2025-Q3, 2025-07, SY2024-25, FFY2025 or PY2024.")
-        ) from None
-    allowed = [indicator.period_type, *indicator.rolled_up_period_types]
-    if period.type not in allowed:
-        raise forms.ValidationError(
-            _("This indicator has figures for %(kinds)s periods only."),
-            params={"kinds": ", ".join(allowed)},
-        )
-    return period
+YEARS_AROUND = 10  # the periods offered: ten years back and ten years ahead
+
+
+def period_choices(indicator: Indicator, today: date) -> list:
+    """The periods an indicator's baseline and targets may name, grouped by kind (its own
+    first, then those it rolls up to): ten years back to ten years ahead."""
+    choices: list = [("", _("Choose a period"))]
+    for kind in indicator.period_types:
+        period = Period.containing(kind, today.replace(year=today.year - YEARS_AROUND))
+        last = Period.containing(kind, today.replace(year=today.year + YEARS_AROUND))
+        group = []
+        while period <= last:
+            group.append((period.key, period.label))
+            period = period.next()
+        choices.append((PeriodType(kind).label, group))
+    return choices
+
+
+class TargetRowForm(forms.Form):
+    period = forms.ChoiceField(label=_("Period"), required=False)
+    value = forms.DecimalField(label=_("Target"), max_digits=22, decimal_places=4, required=False)
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = choices
+
+    def clean(self):
+        cleaned = super().clean()
+        period, value = cleaned.get("period"), cleaned.get("value")
+        if period and value is None and "value" not in self.errors:
+            self.add_error("value", _("Give the target for this period."))
+        if value is not None and not period:
+            self.add_error("period", _("Choose the period of this target."))
+        if period:
+            cleaned["period"] = parse_period(period)
+        return cleaned
+
+
+TargetFormSet = forms.formset_factory(TargetRowForm, extra=3)
 
 
 class TargetsForm(VersionedForm):
-    """An indicator's baseline and its targets, one per line."""
+    """An indicator's baseline and its targets: periods chosen from a list, values typed in
+    the indicator's unit. The baseline is the region's approved figure where there is one."""
 
-    baseline_period = forms.CharField(label=_("Baseline period"), max_length=12, required=False)
+    baseline_period = forms.ChoiceField(label=_("Baseline period"), required=False)
     baseline_value = forms.DecimalField(
-        label=_("Baseline value"), max_digits=22, decimal_places=4, required=False
-    )
-    targets = forms.CharField(
-        label=_("Targets"),
+        label=_("Baseline value"),
+        max_digits=22,
+        decimal_places=4,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("One per line: period, a colon, the value. For example “2027: 62.5”."),
+        help_text=_(
+            "Left blank, the region's approved figure for the baseline period. Give a value "
+            "only for a period before the partnership's own figures."
+        ),
     )
 
-    def __init__(self, *args, indicator: Indicator, **kwargs):
+    def __init__(self, *args, indicator: Indicator, region_figure=None, **kwargs):
+        """``region_figure(period)`` gives the region's approved figure for a period, or
+        None."""
         self.indicator = indicator
+        self.region_figure = region_figure or (lambda period: None)
         super().__init__(*args, **kwargs)
+        choices = period_choices(indicator, timezone.localdate())
+        self.fields["baseline_period"].choices = choices
+        initial_rows = self.initial.get("target_rows", [])
+        self.formset = TargetFormSet(
+            self.data if self.is_bound else None,
+            prefix="targets",
+            initial=initial_rows,
+            form_kwargs={"choices": choices},
+        )
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        return self.formset.is_valid() and valid
 
     def clean_baseline_period(self):
-        text = self.cleaned_data["baseline_period"]
-        return _period(text, self.indicator) if text.strip() else None
+        key = self.cleaned_data["baseline_period"]
+        return parse_period(key) if key else None
 
-    def clean_targets(self):
-        rows = []
-        errors = []
-        for number, line in enumerate(self.cleaned_data["targets"].splitlines(), start=1):
-            if not line.strip():
-                continue
-            key, sep, value = line.partition(":")
-            try:
-                if not sep:
-                    raise forms.ValidationError(_("write the period, a colon, then the value"))
-                period = _period(key, self.indicator)
-                try:
-                    amount = Decimal(value.strip().replace(",", ""))
-                except ArithmeticError:
-                    raise forms.ValidationError(_("“%(value)s” is not a number")) from None
-                if not amount.is_finite():
-                    raise forms.ValidationError(_("“%(value)s” is not a number"))
-            except forms.ValidationError as error:
-                message = " ".join(
-                    str(m) % {"value": value.strip()} if "%(value)s" in str(m) else str(m)
-                    for m in error.messages
-                )
-                errors.append(_("Line %(n)s: %(message)s") % {"n": number, "message": message})
-                continue
-            rows.append((period, amount))
-        if errors:
-            raise forms.ValidationError(errors)
-        periods = [p for p, _v in rows]
-        if len(set(periods)) != len(periods):
-            raise forms.ValidationError(_("Each period may have one target only."))
-        return sorted(rows)
+    def _targets(self) -> list[tuple[Period, Decimal]]:
+        if not self.formset.is_valid():
+            return []
+        return sorted(
+            (row["period"], row["value"])
+            for row in self.formset.cleaned_data
+            if row.get("period") and row.get("value") is not None
+        )
 
     def clean(self):
         cleaned = super().clean()
         period, value = cleaned.get("baseline_period"), cleaned.get("baseline_value")
-        if period and value is None:
-            self.add_error("baseline_value", _("Give the baseline's value."))
         if value is not None and not period and "baseline_period" not in self.errors:
-            self.add_error("baseline_period", _("Give the baseline's period."))
-        targets = cleaned.get("targets") or []
-        kinds = {p.type for p, _v in targets} | ({period.type} if period else set())
+            self.add_error("baseline_period", _("Choose the baseline's period."))
+        if period:
+            figure = self.region_figure(period)
+            if value is None and figure is None:
+                self.add_error(
+                    "baseline_value",
+                    _(
+                        "There is no approved region-wide figure for %(period)s: give the "
+                        "baseline's value."
+                    )
+                    % {"period": period.label},
+                )
+            elif value is None:
+                cleaned["baseline_value"] = figure
+            elif figure is not None and abs(figure - value) >= Decimal("0.05"):
+                self.add_error(
+                    "baseline_value",
+                    _(
+                        "The region's approved figure for %(period)s is %(figure)s. A baseline "
+                        "is what the figures say: leave the value blank to use it."
+                    )
+                    % {"period": period.label, "figure": display(self.indicator, figure)},
+                )
+        targets = self._targets()
+        cleaned["targets"] = targets
+        periods = [p for p, _v in targets]
+        if len(set(periods)) != len(periods):
+            self.add_error(None, _("Each period may have one target only."))
+        kinds = {p.type for p in periods} | ({period.type} if period else set())
         if len(kinds) > 1:
-            self.add_error(
-                "targets",
-                _("The baseline and the targets must all be periods of one kind."),
-            )
-        if period and any(p <= period for p, _v in targets):
-            self.add_error("targets", _("Targets come after the baseline period."))
+            self.add_error(None, _("The baseline and the targets must all be periods of one kind."))
+        if period and any(p <= period for p in periods):
+            self.add_error(None, _("Targets come after the baseline period."))
         return cleaned
 
     def baseline(self):

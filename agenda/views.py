@@ -22,7 +22,9 @@ from agenda.forms import (
     TargetsForm,
 )
 from agenda.models import Agenda, AgendaVersion, Goal
+from measures import publication
 from measures.access import get_indicator_for
+from measures.models import ScopeType
 
 # The common agenda ----------------------------------------------------------------------
 
@@ -180,6 +182,19 @@ def strategy_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return _delete(request, strategy, _("Deleted strategy “%(title)s”") % {"title": strategy.title})
 
 
+def _region_figure(indicator, period):
+    """The region's approved total for a period, as backbone staff read it; None if none."""
+    rows = publication.restrict(publication.Audience.dashboard(True)).filter(
+        indicator=indicator,
+        scope_type=ScopeType.REGION,
+        period_type=period.type,
+        period_start=period.start,
+        dimension_code="",
+    )
+    figures = publication.publish(indicator, rows, publication.Audience.dashboard(True))
+    return figures[0].value if figures else None
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def targets_edit(request: HttpRequest, code: str) -> HttpResponse:
@@ -191,11 +206,18 @@ def targets_edit(request: HttpRequest, code: str) -> HttpResponse:
         **_initial(),
         "baseline_period": baseline.period.key if baseline else "",
         "baseline_value": baseline.value.normalize() if baseline else None,
-        "targets": "\n".join(
-            f"{t.period.key}: {t.value.normalize():f}" for t in current if t.kind == "target"
-        ),
+        "target_rows": [
+            {"period": t.period.key, "value": t.value.normalize()}
+            for t in current
+            if t.kind == "target"
+        ],
     }
-    form = TargetsForm(request.POST or None, initial=initial, indicator=indicator)
+    form = TargetsForm(
+        request.POST or None,
+        initial=initial,
+        indicator=indicator,
+        region_figure=lambda period: _region_figure(indicator, period),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             actions.save_targets(

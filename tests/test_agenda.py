@@ -22,6 +22,20 @@ def post(client, name, data, *args):
     return client.post(reverse(name, args=args), {"base_version": latest(), **data})
 
 
+def targets_data(baseline_period, baseline_value, *rows):
+    """The baseline and targets form: ``rows`` are (period key, value) pairs."""
+    data = {
+        "baseline_period": baseline_period,
+        "baseline_value": baseline_value,
+        "targets-TOTAL_FORMS": str(len(rows) + 1),
+        "targets-INITIAL_FORMS": "0",
+    }
+    for n, (period, value) in enumerate(rows):
+        data[f"targets-{n}-period"] = period
+        data[f"targets-{n}-value"] = value
+    return data
+
+
 def test_backbone_builds_the_agenda_and_every_edit_is_a_version(world):
     client = world.client(world.backbone)
     assert client.get(reverse("agenda_edit")).status_code == 200
@@ -127,7 +141,7 @@ def test_restore_brings_back_exactly_the_version(world):
     post(
         client,
         "targets_edit",
-        {"baseline_period": "2022", "baseline_value": "100", "targets": "2025: 120\n2026: 130"},
+        targets_data("2022", "100", ("2025", "120"), ("2026", "130")),
         world.count.code,
     )
     keep = AgendaVersion.objects.get(number=latest())
@@ -139,7 +153,7 @@ def test_restore_brings_back_exactly_the_version(world):
     post(
         client,
         "targets_edit",
-        {"baseline_period": "2023", "baseline_value": "90", "targets": "2027: 99"},
+        targets_data("2023", "90", ("2027", "99")),
         world.count.code,
     )
     post(client, "goal_create", {"title": "Goal B", "description": "", "order": 1})
@@ -159,40 +173,37 @@ def test_restore_brings_back_exactly_the_version(world):
     assert Goal.objects.filter(title="Goal C").exists()
 
 
-def test_targets_form_reports_each_bad_line_and_saves_nothing(world):
+def test_targets_form_reports_each_bad_row_and_saves_nothing(world):
     client = world.client(world.backbone)
     ensure_first_version(world.backbone)
     response = post(
         client,
         "targets_edit",
-        {
-            "baseline_period": "2022",
-            "baseline_value": "10",
-            "targets": "2025: 12\n2026 13\nnext year: 5\n2027: lots",
-        },
+        targets_data("2022", "10", ("2025", "12"), ("2026", ""), ("", "5"), ("2027", "lots")),
         world.count.code,
     )
     assert response.status_code == 400
     text = response.text
-    assert "Line 2: write the period, a colon, then the value" in text
-    assert "Line 3: Write a period such as" in text
-    assert "Line 4: “lots” is not a number" in text
+    assert "Give the target for this period." in text
+    assert "Choose the period of this target." in text
+    assert "Enter a number." in text
     assert not Target.objects.exists()
     assert latest() == 1
 
     response = post(
         client,
         "targets_edit",
-        {"baseline_period": "2024-Q1", "baseline_value": "10", "targets": ""},
+        targets_data("2024-Q1", "10"),
         world.count.code,
     )
     assert response.status_code == 400
-    assert "This indicator has figures for" in response.text
+    # A period of a kind the indicator has no figures for is not among the choices.
+    assert "Select a valid choice. 2024-Q1 is not one of the available choices." in response.text
 
     response = post(
         client,
         "targets_edit",
-        {"baseline_period": "2024", "baseline_value": "10", "targets": "2023: 11"},
+        targets_data("2024", "10", ("2023", "11")),
         world.count.code,
     )
     assert response.status_code == 400
@@ -228,7 +239,7 @@ def test_targets_use_one_period_kind(world):
     response = post(
         client,
         "targets_edit",
-        {"baseline_period": "2024", "baseline_value": "10", "targets": "2025-Q1: 11"},
+        targets_data("2024", "10", ("2025-Q1", "11")),
         world.count.code,
     )
     assert response.status_code == 400
@@ -236,7 +247,7 @@ def test_targets_use_one_period_kind(world):
     response = post(
         client,
         "targets_edit",
-        {"baseline_period": "2024", "baseline_value": "10", "targets": "2025: 11\n2026: 12"},
+        targets_data("2024", "10", ("2025", "11"), ("2026", "12")),
         world.count.code,
     )
     assert response.status_code == 302
@@ -298,3 +309,33 @@ def test_two_agenda_saves_at_once_never_answer_500(world):
         thread.join(30)
     assert sorted(statuses) == [302, 400]  # one saved; the other told it is stale
     assert latest() == 2
+
+
+def test_targets_choose_periods_of_the_indicators_kind_and_the_baseline_is_the_data(world):
+    """A school-year indicator offers school years (the old form's own example, “2027”,
+    was refused for it); a baseline left blank is the region's approved figure, and a value
+    that contradicts it is refused."""
+    from tests.test_dashboards import decide, rate
+
+    client = world.client(world.backbone)
+    ensure_first_version(world.backbone)
+    world.share.period_type = "school"
+    world.share.save()
+    page = client.get(reverse("targets_edit", args=[world.share.code])).text
+    assert '<option value="SY2027-28">' in page and '<option value="2027">' not in page
+    rate(world.share, "SY2023-24", 157, 200)  # 78.5 %
+    decide()
+    response = post(
+        client, "targets_edit", targets_data("SY2023-24", "70", ("SY2027-28", "85")), "grad-rate"
+    )
+    assert response.status_code == 400
+    assert "The region&#x27;s approved figure for SY 2023–24 is 78.5%" in response.text
+    response = post(
+        client, "targets_edit", targets_data("SY2023-24", "", ("SY2027-28", "85")), "grad-rate"
+    )
+    assert response.status_code == 302
+    baseline = Target.objects.get(indicator=world.share, kind="baseline")
+    assert (baseline.period.key, baseline.value) == ("SY2023-24", Decimal("78.5"))
+    # Before the partnership's own figures there is none: the value must be given.
+    response = post(client, "targets_edit", targets_data("SY2019-20", ""), "grad-rate")
+    assert "There is no approved region-wide figure for SY 2019–20" in response.text
