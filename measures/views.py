@@ -379,6 +379,14 @@ def dashboard_indicators(roles):
         )
         complete = [f for f in indicator.recent if not f.provisional]
         indicator.latest = complete[-1] if complete else None
+        indicator.before = complete[-2] if len(complete) > 1 else None
+        indicator.change = (
+            indicator.latest.value - indicator.before.value
+            if indicator.before is not None
+            and indicator.latest.value is not None
+            and indicator.before.value is not None
+            else None
+        )
     return indicators
 
 
