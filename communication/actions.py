@@ -108,7 +108,7 @@ def _notify_owners(meeting: Meeting, items: Iterable[ActionItem], by: User) -> N
                 % {
                     "meeting": meeting.title,
                     "text": item.text,
-                    "due": date_format(item.due, "j F Y"),
+                    "due": date_format(item.due, "DATE_FORMAT"),
                 },
                 reverse("my_actions"),
                 MEETINGS,

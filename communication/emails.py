@@ -315,7 +315,7 @@ def send_weekly_digest(today: date) -> int:
     digest = build_digest(today, users)
     subject = _("%(site)s: the week of %(start)s") % {
         "site": settings.SITE_NAME,
-        "start": date_format(digest.start.date(), "j F Y"),
+        "start": date_format(digest.start.date(), "DATE_FORMAT"),
     }
     keyed = [
         (
@@ -355,7 +355,7 @@ def _reminder_text(report: DueReport, kind: str, today: date) -> str:
     values = {
         "org": report.organization.name,
         "period": report.period.label,
-        "due": date_format(report.due, "j F Y"),
+        "due": date_format(report.due, "DATE_FORMAT"),
     }
     if kind == "due":
         return _("Reminder: %(org)s's report for %(period)s is due on %(due)s.") % values

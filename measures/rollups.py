@@ -37,11 +37,10 @@ from measures.rollup_python import (
 )
 from measures.rollup_sql import (
     sql_filters,
-    swap_in_rebuilt_table,
-    validate_foreign_keys,
     write_sql,
     write_sql_incremental,
 )
+from measures.rollup_swap import swap_in_rebuilt_table, validate_foreign_keys
 from measures.rollup_window import Window, window_for
 from partners.models import Organization
 

@@ -294,7 +294,7 @@ def test_last_rollups_are_shown(world, periods):
     )
     rollups_section = section(client.get(URL), "rollups-heading")
     started = timezone.localtime(now - timedelta(hours=5))
-    assert f"Full rebuild {started:%-d %b %Y %H:%M}" in rollups_section
+    assert f"Full rebuild {started:%-d %b %Y, %H:%M}" in rollups_section
     assert "Finished 1234" in rollups_section
     assert "After an approval" in rollups_section
     assert "Failed 0 could not serialize access" in rollups_section

@@ -1,0 +1,10 @@
+"""Dates and times in English, one way everywhere: "1 December 2026" written out, "1 Dec 2026"
+in tables, times on the 24-hour clock ("15:07"), so that no sentence ends in "p.m.."."""
+
+DATE_FORMAT = "j F Y"
+SHORT_DATE_FORMAT = "j M Y"
+DATETIME_FORMAT = "j F Y, H:i"
+SHORT_DATETIME_FORMAT = "j M Y, H:i"
+TIME_FORMAT = "H:i"
+MONTH_DAY_FORMAT = "j F"
+YEAR_MONTH_FORMAT = "F Y"
