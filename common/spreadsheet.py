@@ -5,14 +5,22 @@ read by Excel, LibreOffice or Google Sheets as a formula (CSV injection: a count
 ``=HYPERLINK(...)`` sends data elsewhere when clicked). Following OWASP's guidance, such a
 cell is written with a leading apostrophe, which spreadsheets show as text. Numbers are
 written as they are, negative ones included.
+
+Every CSV writes its values one way: true and false in lower case, decimals without trailing
+zeros ("83", not "83.0000"; "64.9606").
 """
 
 import csv
+from decimal import Decimal
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal) and value.is_finite():
+        return f"{value.normalize():f}"
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

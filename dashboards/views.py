@@ -192,7 +192,7 @@ def _csv(request, indicator: Indicator, *, everything: bool) -> HttpResponse:
                 "" if hidden or cell.denominator is None else cell.denominator,
                 "" if hidden or cell.value is None else cell.value,
                 "" if target is None else target,
-                "yes" if hidden else "no",
+                hidden,
                 cell.reported,
                 cell.expected,
             ]

@@ -261,9 +261,12 @@ def _values(rng, submission, indicator, dimensions, year_index, size) -> list[Da
             # Shares differ a little by category, and always add up to the total.
             leaning = [c * rng.uniform(0.8, 1.2) for c in counts]
             nums = split(numerator, leaning, caps=counts)
+            # A category with nobody in it is left blank, as a partner would (0 of 0 is no
+            # share: the report form refuses it).
             rows += [
                 _value(submission, indicator, cat, Decimal(n), Decimal(d), None)
                 for (cat, _), n, d in zip(categories, nums, counts, strict=True)
+                if d
             ]
     return rows
 

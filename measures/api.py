@@ -129,8 +129,7 @@ def indicator_values(request: HttpRequest, code: str) -> HttpResponse:
         writer.writeheader()
         for row in rows:
             if row["suppressed"]:
-                row = {**row, "value": row["bound"] or "suppressed", "suppressed": "true"}
-            row = {**row, "provisional": "true" if row["provisional"] else "false"}
+                row = {**row, "value": row["bound"] or "suppressed"}
             writer.writerow({k: "" if v is None else v for k, v in row.items()})
         return response
     return JsonResponse({"indicator": indicator.code, "scope": scope, "key": key, "rows": rows})

@@ -688,3 +688,15 @@ def test_an_indicator_saved_from_a_stale_page_is_refused(world):
     assert not form.is_valid()
     assert form.has_error("__all__", "stale")
     assert Indicator.objects.get(pk=world.count.pk).definition == "Changed meanwhile."
+
+
+def test_every_csv_writes_true_false_and_plain_decimals():
+    import io
+    from decimal import Decimal
+
+    from common import spreadsheet
+
+    out = io.StringIO()
+    spreadsheet.Writer(out).writerow([True, False, Decimal("83.0000"), Decimal("64.9606"), 3])
+    spreadsheet.DictWriter(out, fieldnames=["a", "b"]).writerow({"a": False, "b": Decimal("1E+1")})
+    assert out.getvalue().splitlines() == ["true,false,83,64.9606,3", "false,10"]

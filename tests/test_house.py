@@ -51,3 +51,18 @@ def test_views_do_not_write_themselves():
         if name.endswith(("views.py", "editing.py")) and "transaction.atomic" in text
     ]
     assert writers == []
+
+
+def test_no_filter_form_asks_htmx_for_the_current_address():
+    """``hx-get=""`` means the current address with its query: each change of a filter then
+    adds its parameters again to the address shown (?period=1&period=2…). Forms name their
+    path."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "templates"
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.html")
+        if 'hx-get=""' in path.read_text() or "hx-get=''" in path.read_text()
+    ]
+    assert offenders == []

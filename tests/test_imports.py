@@ -168,6 +168,7 @@ def test_page_import_lists_problems(world, django_capture_on_commit_callbacks):
     page = client.get(response.url)
     assert "Nothing was imported" in page.text
     assert "<td>2</td><td>value</td><td>This cannot be negative.</td>" in page.text
+    assert "<progress" not in page.text  # no bar left half full after a failed import
     fragment = client.get(response.url, headers={"HX-Request": "true"})
     assert "<html" not in fragment.text and "import-progress" in fragment.text
 

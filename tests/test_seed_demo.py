@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 
 from measures.models import Aggregate, DataValue, Submission, SubmissionStatus
 from partners.models import Membership, Organization, Role, User
@@ -41,6 +42,11 @@ def test_seed_is_idempotent_and_creates_the_demo_logins(settings):
     assert Submission.objects.filter(status=SubmissionStatus.SUBMITTED).exists()
     years = Submission.objects.filter(status=SubmissionStatus.APPROVED).values("period_start")
     assert years.distinct().count() >= 3
+    # Nothing the report form itself would refuse (0 of 0, a numerator over its denominator).
+    assert not DataValue.objects.filter(denominator=0).exists()
+    assert not DataValue.objects.filter(
+        numerator__gt=F("denominator"), indicator__unit="percent"
+    ).exists()
 
 
 def test_no_demo_logins_without_debug_or_force(settings):
@@ -85,3 +91,4 @@ def test_the_demo_publishes_real_figures_and_the_audit_recovers_nothing(settings
     *_counts, recovered, narrowest = row.split()
     assert recovered == "0"
     assert narrowest != "—" and float(narrowest.replace(",", "")) >= 1
+
