@@ -23,6 +23,7 @@ drawn towards the centre; cross-sector ties are solid, ties within a sector dash
 """
 
 import math
+import textwrap
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -335,8 +336,13 @@ def _c(number: float) -> str:
     return f"{number:.1f}".removesuffix(".0")
 
 
-def _short(text: str, limit: int = 22) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _label_lines(text: str, width: int = 24) -> list[str]:
+    """A name on at most two lines of about ``width`` characters, broken between words;
+    only a name longer than that is shortened, and says so with "…"."""
+    lines = textwrap.wrap(text, width) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], textwrap.shorten(" ".join(lines[1:]), width, placeholder="…")]
+    return lines
 
 
 def network_svg(graph: Graph, layout: Layout, *, title: str, description: str, id_prefix: str):
@@ -387,10 +393,16 @@ def network_svg(graph: Graph, layout: Layout, *, title: str, description: str, i
                 lx, anchor, turn = x + gap, "start", angle
             else:
                 lx, anchor, turn = x - gap, "end", angle + 180
+            lines = _label_lines(node.name)
+            top = y + 4 - 7 * (len(lines) - 1)  # two lines sit either side of the node
+            spans = "".join(
+                f'<tspan x="{_c(lx)}" dy="{"0" if n == 0 else "14"}">{escape(line)}</tspan>'
+                for n, line in enumerate(lines)
+            )
             parts.append(
-                f'<text class="network-label" x="{_c(lx)}" y="{_c(y + 4)}" '
+                f'<text class="network-label" x="{_c(lx)}" y="{_c(top)}" '
                 f'text-anchor="{anchor}" transform="rotate({_c(turn)} {_c(x)} {_c(y)})" '
-                f'font-size="12" fill="{INK}">{escape(_short(node.name))}</text>'
+                f'font-size="12" fill="{INK}">{spans}</text>'
             )
         parts.append("</g>")
         body.append("".join(parts))

@@ -549,3 +549,15 @@ def test_the_cached_network_changes_when_a_partnership_is_recorded(world):
     assert network.cached_network_view(timezone.localdate()).health.ties == before + 1
     Partnership.objects.all().delete()
     assert network.cached_network_view(timezone.localdate()).health.ties == before
+
+
+def test_map_labels_give_whole_names_on_two_lines():
+    from network.map import _label_lines
+
+    assert _label_lines("Durham Technical Community College") == [
+        "Durham Technical",
+        "Community College",
+    ]
+    assert _label_lines("Duke University") == ["Duke University"]
+    long = _label_lines("Durham County Workforce Development Board and Friends of the Region")
+    assert len(long) == 2 and long[1].endswith("…")

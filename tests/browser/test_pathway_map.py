@@ -51,6 +51,9 @@ def test_member_finds_reads_and_prints_a_pathway(page, world, catalog, password)
 
     page.locator("#results").get_by_role("link", name="Nursing", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Nursing")
+    # The pathway's figures load after the page (htmx) and move the map down: measure the
+    # map once they are in.
+    expect(page.locator(".pathway-measures-slot")).to_have_count(0)
     the_map = page.get_by_role("group", name="Map of the pathway")
     expect(the_map).to_be_visible()
     for stage in ("Explore", "Prepare", "Train", "Launch", "Advance"):
