@@ -91,4 +91,3 @@ def test_the_demo_publishes_real_figures_and_the_audit_recovers_nothing(settings
     *_counts, recovered, narrowest = row.split()
     assert recovered == "0"
     assert narrowest != "—" and float(narrowest.replace(",", "")) >= 1
-
