@@ -4,8 +4,16 @@ import hashlib
 
 from django import forms
 from django.db import transaction
+from django.forms.renderers import DjangoTemplates
 from django.forms.models import model_to_dict
 from django.utils.translation import gettext_lazy as _
+
+
+class FormRenderer(DjangoTemplates):
+    """Django's renderer, with each field (``as_field_group``) in a block of its own and a
+    checkbox before its label, on one line."""
+
+    field_template_name = "common/field.html"
 
 
 class DateInput(forms.DateInput):

@@ -135,6 +135,7 @@ LANGUAGES = [("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates and times written one way in each language (config/formats/<language>/formats.py).
 FORMAT_MODULE_PATH = ["config.formats"]
+FORM_RENDERER = "common.forms.FormRenderer"
 TIME_ZONE = env_str("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True
