@@ -4,8 +4,8 @@ import hashlib
 
 from django import forms
 from django.db import transaction
-from django.forms.renderers import DjangoTemplates
 from django.forms.models import model_to_dict
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
 
