@@ -12,27 +12,25 @@ from measures.periods import Period, PeriodType
 from measures.quality import breakdown_warnings, outlier_flags
 from measures.reporting import completeness, reports_due
 from tests.test_console import submission, value
+from tests.test_indicators import indicator_data as library_form
 
 pytestmark = pytest.mark.django_db
 
 
 def indicator_data(**overrides):
-    data = {
+    """A yearly count (the library's form data, tests/test_indicators.py)."""
+    base = {
         "code": "placed",
         "name": "Placed in jobs",
         "definition": "People placed in a job.",
         "unit": "count",
-        "direction": "up",
-        "level": "outcome",
+        "numerator_definition": "",
+        "denominator_definition": "",
         "period_type": "year",
-        "roll_up_periods": "on",
         "grace_days": "30",
-        "counts_people": "on",
-        "suppression_threshold": "10",
         "source": "partner",
     }
-    data.update(overrides)
-    return data
+    return library_form(**{**base, **overrides})
 
 
 def test_a_new_indicator_is_first_due_for_the_current_period(world, today):
