@@ -309,6 +309,10 @@ def _figure(indicator: Indicator, amounts) -> tuple[figures.Figure, list[tuple[s
 # The longest text each column may hold; a longer cell is a problem with its row and column.
 NOTE_MAX = 500
 CELL_MAX = 200
+# The csv module refuses a cell over 128 KB with an error that names no column. Files are at
+# most 50 MB (ImportForm), so any cell of one is read, and one too long for its column is
+# reported with its row and column (``_too_long``).
+csv.field_size_limit(max(csv.field_size_limit(), 50 * 1024 * 1024))
 
 
 def _rows(reader, problems: list[Problem]):

@@ -211,9 +211,11 @@ def test_a_cell_over_the_csv_field_limit_is_a_problem_not_a_crash(world):
     from measures import imports
 
     header, first, *_rest = good_file().splitlines()
-    text = header + "\n" + first.rsplit(",", 1)[0] + ',"' + "x" * 200_000 + '"\n'
+    text = header + "\n" + first.rsplit(",", 1)[0] + ',"' + "x\n" * 100_000 + '"\n'
     _records, problems, _count = imports.check(text, roles=roles_for(world.member_a))
-    assert problems and problems[0].row == 2
+    # A note of 200,000 characters over many lines: its row and its column.
+    assert [(p.row, p.column) for p in problems] == [(2, "note")]
+    assert "at most 500 fit" in problems[0].message
 
 
 def test_backbone_staff_import_a_partners_values_only_as_approved_history(world):
