@@ -21,7 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
     A partner also sees reports sent back with the reviewer's comment, and their
     organizations' latest figures beside the region's."""
     if not request.user.is_authenticated:
-        return redirect("login")
+        return redirect("explore")  # the public landing page, with a way to sign in
     roles = roles_for(request.user)
     context = {}
     if roles.backbone:

@@ -130,6 +130,8 @@ def _pathway(
         sector=Sector.objects.get(slug=spec.sector),
         cluster=CareerCluster.objects.get(code=spec.cluster),
         owner=owner,
+        # In the public explorer, but for one kept as a draft (not shown to the public).
+        public=spec.slug != DRAFT_PATHWAY,
     )
     pathway.full_clean()
     pathway.save()
@@ -166,6 +168,9 @@ def _pathway(
         link.full_clean()  # refuses a link that would make a loop
         link.save()
     return pathway
+
+
+DRAFT_PATHWAY = "biomanufacturing"
 
 
 def seed_pathways(

@@ -26,7 +26,16 @@ class SummaryMixin(forms.Form):
 class PathwayForm(StaleGuardMixin, SummaryMixin, forms.ModelForm):
     class Meta:
         model = Pathway
-        fields = ["title", "slug", "summary", "sector", "cluster", "target_occupations", "owner"]
+        fields = [
+            "title",
+            "slug",
+            "summary",
+            "sector",
+            "cluster",
+            "target_occupations",
+            "owner",
+            "public",
+        ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "target_occupations": forms.SelectMultiple(attrs={"size": 8}),

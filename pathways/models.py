@@ -234,6 +234,14 @@ class Pathway(models.Model):
         verbose_name=_("owned by"),
         help_text=_("The backbone organization, or the partner that leads the working group."),
     )
+    public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_(
+            "Shown to everyone in the career explorer (/explore/), with its steps, programs, "
+            "credentials and jobs. Leave off while the pathway is a draft."
+        ),
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -312,6 +312,13 @@ def browse_pathway_args(world):
     return [browse_pathway(world).slug]
 
 
+def public_pathway_args(world):
+    pathway = browse_pathway(world)
+    pathway.public = True
+    pathway.save()
+    return [pathway.slug]
+
+
 def browse_occupation_args(world):
     from pathways.models import Occupation
 
@@ -346,6 +353,9 @@ API_POST = statuses(405, 405, 405, 405, 403)
 MATRIX = {
     "home": (None, statuses(302, 200, 200, 200, 200), statuses(405, 405, 405, 405, 403)),
     "healthz": (None, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
+    # The career explorer: open to all, public pathways only (tests/test_explore.py).
+    "explore": (None, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
+    "explore_pathway": (public_pathway_args, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
     "login": (None, statuses(200, 302, 302, 302, 302), statuses(200, 302, 302, 302, 302)),
     "logout": (None, statuses(405, 405, 405, 405, 405), statuses(302, 302, 302, 302, 302)),
     "password_change": (None, READ_ALL, statuses(302, 200, 200, 200, 200)),

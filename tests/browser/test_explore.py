@@ -1,0 +1,32 @@
+"""A visitor on a phone finds the nursing pathway from the landing page: where to start, what
+it costs, how long it takes and what it pays; every public page passes axe-core."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+from tests.test_explore import public  # noqa: F401 - the fixture
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_visitor_on_a_phone_finds_nursing_where_to_start_and_what_it_pays(page, public):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find a career pathway")
+    assert_accessible(page)
+    page.get_by_label("Where I can start").select_option("adult")
+    expect(page.get_by_role("heading", name="1 pathway")).to_be_visible()
+    page.get_by_role("link", name="Nursing").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nursing")
+    starts = page.get_by_role("region", name="Where you can start").or_(
+        page.locator("section", has=page.get_by_role("heading", name="Where you can start"))
+    )
+    expect(starts.first).to_contain_text("Nurse Aide I")
+    expect(starts.first).to_contain_text("$650")
+    expect(starts.first).to_contain_text("3 months")
+    jobs = page.get_by_role("table", name="Jobs at the end of this pathway")
+    expect(jobs.get_by_role("row", name="Nursing assistants $37,560")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_accessible(page)
+    expect(page.get_by_role("link", name="Partners: log in")).to_be_visible()
