@@ -119,3 +119,55 @@ def periods(world, today):
         indicator.grace_days = grace
         indicator.save()
     return recent_periods(PeriodType.YEAR, today)
+
+
+@pytest.fixture
+def public_pathway(world):
+    """A public nursing pathway with an entry point, and a draft one (not public)."""
+    from pathways.models import (
+        CareerCluster,
+        Occupation,
+        Pathway,
+        Program,
+        Sector,
+        Stage,
+        Step,
+    )
+    from tests.test_access_matrix import browse_pathway
+
+    nursing = browse_pathway(world)
+    nursing.public = True
+    nursing.summary = "From nurse aide to registered nurse."
+    nursing.save()
+    aide = Occupation.objects.create(
+        soc_code="31-1131", title="Nursing assistants", median_wage=37560
+    )
+    nursing.target_occupations.add(aide)
+    program = Program.objects.create(
+        cip_code="51.3902",
+        title="Nurse Aide I",
+        provider=world.org_a,
+        award_level="certificate",
+        length_months=3,
+        cost=650,
+        modality="in_person",
+        audience="both",
+    )
+    Step.objects.create(
+        pathway=nursing,
+        title="Nurse Aide I",
+        stage=Stage.TRAIN,
+        kind="program",
+        audience="both",
+        entry_point=True,
+        program=program,
+        provider=world.org_a,
+    )
+    draft = Pathway.objects.create(
+        slug="draft-welding",
+        title="Welding (draft)",
+        sector=Sector.objects.create(slug="manufacturing", name="Manufacturing"),
+        cluster=CareerCluster.objects.create(code="manufacturing", name="Manufacturing"),
+        owner=world.backbone_org,
+    )
+    return nursing, draft

@@ -4,54 +4,13 @@ what each step costs and takes, and the jobs and wages it leads to; nothing else
 import pytest
 from django.urls import reverse
 
-from pathways.models import CareerCluster, Occupation, Pathway, Program, Sector, Stage, Step
-from tests.test_access_matrix import browse_pathway
-
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def public(world):
-    nursing = browse_pathway(world)
-    nursing.public = True
-    nursing.summary = "From nurse aide to registered nurse."
-    nursing.save()
-    aide = Occupation.objects.create(
-        soc_code="31-1131", title="Nursing assistants", median_wage=37560
-    )
-    nursing.target_occupations.add(aide)
-    program = Program.objects.create(
-        cip_code="51.3902",
-        title="Nurse Aide I",
-        provider=world.org_a,
-        award_level="certificate",
-        length_months=3,
-        cost=650,
-        modality="in_person",
-        audience="both",
-    )
-    Step.objects.create(
-        pathway=nursing,
-        title="Nurse Aide I",
-        stage=Stage.TRAIN,
-        kind="program",
-        audience="both",
-        entry_point=True,
-        program=program,
-        provider=world.org_a,
-    )
-    draft = Pathway.objects.create(
-        slug="draft-welding",
-        title="Welding (draft)",
-        sector=Sector.objects.create(slug="manufacturing", name="Manufacturing"),
-        cluster=CareerCluster.objects.create(code="manufacturing", name="Manufacturing"),
-        owner=world.backbone_org,
-    )
-    return nursing, draft
-
-
-def test_anyone_finds_a_public_pathway_where_to_start_what_it_costs_and_pays(client, public):
-    nursing, _draft = public
+def test_anyone_finds_a_public_pathway_where_to_start_what_it_costs_and_pays(
+    client, public_pathway
+):
+    nursing, _draft = public_pathway
     assert client.get("/").url == reverse("explore")  # the landing page, not a login wall
     page = client.get(reverse("explore")).text
     assert "Nursing" in page and "Welding (draft)" not in page
@@ -64,15 +23,15 @@ def test_anyone_finds_a_public_pathway_where_to_start_what_it_costs_and_pays(cli
         assert f'href="{private}' not in detail, private
 
 
-def test_a_pathway_not_marked_public_is_not_found_by_anyone(world, public):
-    _nursing, draft = public
+def test_a_pathway_not_marked_public_is_not_found_by_anyone(world, public_pathway):
+    _nursing, draft = public_pathway
     url = reverse("explore_pathway", args=[draft.slug])
     for person in (None, world.backbone, world.lead_a, world.funder):
         client = world.client(person)
         assert client.get(url).status_code == 404
 
 
-def test_the_explorer_filters_by_sector_audience_and_where_one_can_start(client, public):
+def test_the_explorer_filters_by_sector_audience_and_where_one_can_start(client, public_pathway):
     url = reverse("explore")
     assert "Nursing" in client.get(url, {"sector": "health"}).text
     assert "1 pathway" in client.get(url, {"start": "adult"}).text

@@ -5,12 +5,11 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
-from tests.test_explore import public  # noqa: F401 - the fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_visitor_on_a_phone_finds_nursing_where_to_start_and_what_it_pays(page, public):
+def test_a_visitor_on_a_phone_finds_nursing_where_to_start_and_what_it_pays(page, public_pathway):
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Find a career pathway")
