@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from common.htmx import render_page
 from pathways.map import build_map, dollars
 from pathways.models import Occupation, Pathway, Sector, Step
+from pathways.structured import json_ld
 from pathways.views import AUDIENCE_CHOICES, AUDIENCE_FILTER, _choice
 
 START_CHOICES = AUDIENCE_CHOICES  # where one can start: an entry point for youth or adults
@@ -79,5 +80,6 @@ def explore_pathway(request: HttpRequest, slug: str) -> HttpResponse:
         "starts": starts,
         "public": True,
         "editable": set(),
+        "json_ld": json_ld(pathway, request.build_absolute_uri()),
     }
     return render(request, "pathways/explore_pathway.html", context)

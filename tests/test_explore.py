@@ -41,3 +41,21 @@ def test_the_explorer_filters_by_sector_audience_and_where_one_can_start(client,
     assert unknown.status_code == 200 and "Nursing" in unknown.text  # unknown values ignored
     fragment = client.get(url, {"sector": "health"}, headers={"HX-Request": "true"}).text
     assert "<html" not in fragment and "Nursing" in fragment
+
+
+def test_a_public_pathway_page_carries_schema_org_json_ld(client, public_pathway):
+    import json
+    import re
+
+    nursing, _draft = public_pathway
+    page = client.get(reverse("explore_pathway", args=[nursing.slug])).text
+    [block] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    document = json.loads(block)
+    assert document["@context"] == "https://schema.org"
+    by_type = {item["@type"]: item for item in document["@graph"]}
+    program = by_type["EducationalOccupationalProgram"]
+    assert program["name"] == "Nurse Aide I" and program["timeToComplete"] == "P3M"
+    assert program["offers"]["price"] == 650 and program["provider"]["name"] == "Durham Tech"
+    job = by_type["Occupation"]
+    assert job["occupationalCategory"] == "31-1131"
+    assert job["estimatedSalary"]["median"] == 37560
