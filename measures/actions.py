@@ -313,10 +313,8 @@ def resume_abandoned_rebuild() -> bool:
     if connection.vendor != "postgresql":  # elsewhere tasks run in the request
         return False
     with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [rollups.LOCK_KEY])
-            if not cursor.fetchone()[0]:
-                return False  # a roll-up is running
+        if rollups.rebuild_alive():
+            return False  # a rebuild is running
         abandoned = RollupRun.objects.filter(
             kind=RollupRun.Kind.FULL, status=RollupRun.Status.RUNNING
         ).update(

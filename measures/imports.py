@@ -27,7 +27,7 @@ from common.middleware import CONTROL
 from measures import actions, figures
 from measures.models import Category, Indicator, Submission
 from measures.periods import Period, parse_period
-from partners.models import Membership, Organization, User
+from partners.models import Membership, Organization, Role, User
 from partners.roles import Roles
 
 COLUMNS = [
@@ -471,14 +471,27 @@ def load(records: Iterable[_Record], *, by: User, approve: bool, source: str) ->
     result = Result()
     reason = _("Imported from %(source)s") % {"source": source}
     for (_org_id, period), entry in grouped.items():
-        submission = actions.get_or_start_submission(entry["organization"], period)
+        organization = entry["organization"]
         if (
             approve
-            and submission.values.exists()
-            and not Membership.objects.filter(user=by, organization=entry["organization"]).exists()
+            and not Membership.objects.filter(
+                user=by, organization=organization, role__in=[Role.LEAD, Role.MEMBER]
+            ).exists()
         ):
-            # The organization began its own report since the file was checked.
-            raise ImportError_([_draft_problem(0, entry["organization"], period, submission)])
+            # The same rule as the check, again under the report's lock: the organization may
+            # have begun its own report since the file was checked.
+            under_way = (
+                Submission.objects.select_for_update()
+                .filter(
+                    organization=organization,
+                    period_type=period.type,
+                    period_start=period.start,
+                )
+                .first()
+            )
+            if under_way is not None and under_way.is_editable:
+                raise ImportError_([_draft_problem(0, organization, period, under_way)])
+        submission = actions.get_or_start_submission(organization, period)
         try:
             result.values_changed += actions.save_values(
                 submission, entry["figures"], by=by, reason=reason

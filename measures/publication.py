@@ -38,7 +38,7 @@ REASONS = {
     disclosure.COMPLEMENT: _("protects another figure"),
     disclosure.BOUND_LOW: _("a small group: shown as a bound"),
     disclosure.BOUND_HIGH: _("a small group: shown as a bound"),
-    disclosure.PENDING: _("being worked out again: back in a few minutes"),
+    disclosure.PENDING: _("being worked out again"),
 }
 
 

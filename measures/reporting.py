@@ -311,7 +311,11 @@ def completeness(period_type: str, today: date, count: int = CONSOLE_PERIODS) ->
     summary = [
         PeriodSummary(
             period,
-            sum(1 for _o, cells in rows if cells[i].state == SubmissionStatus.APPROVED),
+            sum(
+                1
+                for _o, cells in rows
+                if cells[i].expected and cells[i].state == SubmissionStatus.APPROVED
+            ),
             sum(1 for _o, cells in rows if cells[i].expected),
         )
         for i, period in enumerate(periods)

@@ -45,6 +45,9 @@ from measures.rollup_window import Window, window_for
 from partners.models import Organization
 
 LOCK_KEY = 7_210_455  # one advisory lock for every roll-up: they never interleave
+# Held by a full rebuild for its whole life (a session lock, across its two transactions): a
+# rebuild marked running whose lock nobody holds was left by a worker that died.
+REBUILD_KEY = 7_210_456
 
 
 def rollup(
@@ -76,6 +79,9 @@ def _run(window: Window, kind: str) -> int:
     recorded in its own transaction when it ends."""
     started_at, started = timezone.now(), time.perf_counter()
     run = RollupRun.objects.create(kind=kind) if kind == RollupRun.Kind.FULL else None
+    if run is not None and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [REBUILD_KEY])
     try:
         changed, keeping, swapped = None, 0.0, None
         if connection.vendor == "postgresql" and window.indicator_ids is None:
@@ -124,14 +130,30 @@ def _run(window: Window, kind: str) -> int:
         else:
             RollupRun.objects.filter(pk=run.pk).update(**failure)
         raise
+    finally:
+        if run is not None and connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [REBUILD_KEY])
     if run is not None:
         RollupRun.objects.filter(pk=run.pk).update(**outcome)
     return rows
 
 
+def rebuild_alive() -> bool:
+    """Whether a full rebuild of another session is running (it holds REBUILD_KEY). Inside a
+    transaction; the lock tried is released with it."""
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [REBUILD_KEY])
+        return not cursor.fetchone()[0]
+
+
 def _mark_abandoned_runs(run: RollupRun | None) -> None:
-    """Holding the lock, this is the only roll-up running: a run still marked running was
-    left by a worker that died."""
+    """A rebuild still marked running while no session holds its lock was left by a worker
+    that died (a rebuild between its two transactions holds it, so it is not marked)."""
+    if rebuild_alive():
+        return
     RollupRun.objects.filter(status=RollupRun.Status.RUNNING).exclude(
         pk=run.pk if run else None
     ).update(

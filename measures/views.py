@@ -156,6 +156,8 @@ def report(request: HttpRequest, slug: str, period: str) -> HttpResponse:
         report = get_report_for(request.user, slug, period, write="submit")
     if not report.can_edit:
         messages.error(request, _("This report is locked and cannot be changed."))
+        if is_fragment_request(request):  # the page is read-only now: load it whole
+            return HttpResponse(headers={"HX-Refresh": "true"})
         return redirect("report", slug, period)
     if form.is_valid():
         try:

@@ -394,3 +394,16 @@ def test_a_save_from_a_page_opened_before_the_first_save_is_refused(world):
     assert enter(first, url, revision="0").status_code == 302
     response = enter(second, url, revision="0", **{"enrolled__total__value": "99"})
     assert response.status_code == 409
+
+
+def test_a_save_in_place_to_a_report_locked_meanwhile_reloads_the_page(world):
+    """The lead submitted while a member had the page open: the member's Save draft (htmx)
+    answers HX-Refresh, so the read-only page loads whole with its message."""
+    assert enter(world.client(world.lead_a), report_url(world), submit=True).status_code == 302
+    response = world.client(world.member_a).post(
+        report_url(world),
+        {"enrolled__total__value": "5", "save": "1"},
+        headers={"HX-Request": "true"},
+    )
+    assert response["HX-Refresh"] == "true"
+    assert DataValue.objects.get(indicator__code="enrolled", category=None).value == 120

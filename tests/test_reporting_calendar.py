@@ -129,3 +129,14 @@ def test_reminders_now_preview_who_gets_what_then_send_once(
     again = client.post(reverse("reminders_send"), follow=True)
     assert "each was already sent today" in again.text
     assert Notification.objects.count() == count
+
+
+def test_completeness_counts_only_expected_reports(world, periods, today):
+    """History approved before an organization's first reporting day is shown, but not
+    counted against the period's expected reports (never 2 of 1)."""
+    world.org_b.reports_from = periods[-2].start
+    world.org_b.save()
+    submission(world.org_a, periods[0], SubmissionStatus.APPROVED)
+    submission(world.org_b, periods[0], SubmissionStatus.APPROVED)
+    first = completeness(PeriodType.YEAR, today).summary[0]
+    assert (first.approved, first.expected, first.percent) == (1, 1, 100)

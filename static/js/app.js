@@ -98,6 +98,17 @@
     if (status && event.detail.elt.matches("button, form")) status.textContent = status.dataset.failed;
   }
   document.addEventListener("htmx:responseError", saveFailed);
+  /* An answer from another address (the sign-in page, once a session has expired) is loaded
+     whole rather than swapped into part of this page. */
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    var asked = event.detail.requestConfig && event.detail.requestConfig.path;
+    if (!xhr || !xhr.responseURL || !asked) return;
+    if (new URL(xhr.responseURL).pathname !== new URL(asked, window.location.href).pathname) {
+      event.detail.shouldSwap = false;
+      window.location.assign(xhr.responseURL);
+    }
+  });
   document.addEventListener("htmx:sendError", saveFailed);
 
   /* What only works with JavaScript is shown only with it. */
