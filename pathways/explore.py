@@ -2,16 +2,16 @@
 job seekers, signed in or not. Only a public pathway, its steps and what they name (provider,
 program, credential, job) are shown; nothing else of the app is linked from these pages."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from common.htmx import render_page
 from pathways.map import build_map, dollars
-from pathways.models import Occupation, Pathway, Sector, Step
+from pathways.models import Pathway, Sector, Step
 from pathways.structured import json_ld
-from pathways.views import AUDIENCE_CHOICES, AUDIENCE_FILTER, _choice
+from pathways.views import AUDIENCE_CHOICES, AUDIENCE_FILTER, _choice, listed
 
 START_CHOICES = AUDIENCE_CHOICES  # where one can start: an entry point for youth or adults
 
@@ -29,19 +29,7 @@ def explore(request: HttpRequest) -> HttpResponse:
     sector = _choice(request, "sector", {s.slug for s in sectors})
     audience = _choice(request, "audience", AUDIENCE_FILTER)
     start = _choice(request, "start", AUDIENCE_FILTER)
-    chosen = (
-        pathways.select_related("sector", "cluster")
-        .prefetch_related(
-            Prefetch("target_occupations", queryset=Occupation.objects.order_by("title"))
-        )
-        .annotate(step_count=Count("steps"))
-        .order_by("title")
-    )
-    if sector:
-        chosen = chosen.filter(sector__slug=sector)
-    if audience:
-        serves = Step.objects.filter(pathway=OuterRef("pk"), audience__in=AUDIENCE_FILTER[audience])
-        chosen = chosen.filter(Exists(serves))
+    chosen = listed(pathways, sector=sector, audience=audience)
     if start:
         entry = Step.objects.filter(
             pathway=OuterRef("pk"), entry_point=True, audience__in=AUDIENCE_FILTER[start]

@@ -50,6 +50,25 @@ def _choice(request: HttpRequest, name: str, allowed) -> str:
     return value if value in allowed else ""
 
 
+def listed(pathways, *, sector: str = "", audience: str = ""):
+    """Pathways as the lists show them (sector, cluster, target jobs, number of steps), in a
+    sector and serving an audience when these are given."""
+    pathways = (
+        pathways.select_related("sector", "cluster")
+        .prefetch_related(
+            Prefetch("target_occupations", queryset=Occupation.objects.order_by("title"))
+        )
+        .annotate(step_count=Count("steps"))
+        .order_by("title")
+    )
+    if sector:
+        pathways = pathways.filter(sector__slug=sector)
+    if audience:
+        serves = Step.objects.filter(pathway=OuterRef("pk"), audience__in=AUDIENCE_FILTER[audience])
+        pathways = pathways.filter(Exists(serves))
+    return pathways
+
+
 def _providers_of(pathway_ids) -> dict[int, list[Organization]]:
     """The organizations providing steps of each pathway, by name: one query."""
     providers: dict[int, list[Organization]] = defaultdict(list)
@@ -79,21 +98,9 @@ def pathway_list(request: HttpRequest) -> HttpResponse:
     audience = _choice(request, "audience", AUDIENCE_FILTER)
     provider = _choice(request, "provider", {o.slug for o in providers})
 
-    pathways = (
-        Pathway.objects.select_related("sector", "cluster", "owner")
-        .prefetch_related(
-            Prefetch("target_occupations", queryset=Occupation.objects.order_by("title"))
-        )
-        .annotate(step_count=Count("steps"))
-        .order_by("title")
-    )
-    if sector:
-        pathways = pathways.filter(sector__slug=sector)
+    pathways = listed(Pathway.objects.select_related("owner"), sector=sector, audience=audience)
     if cluster:
         pathways = pathways.filter(cluster__code=cluster)
-    if audience:
-        serves = Step.objects.filter(pathway=OuterRef("pk"), audience__in=AUDIENCE_FILTER[audience])
-        pathways = pathways.filter(Exists(serves))
     if provider:
         pathways = pathways.filter(
             Exists(Step.objects.filter(pathway=OuterRef("pk"), provider__slug=provider))
