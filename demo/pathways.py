@@ -10,6 +10,7 @@ imported from BLS (``import_oews``) are never overwritten.
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -37,6 +38,7 @@ from pathways.models import (
     Step,
     StepLink,
 )
+from pathways.reference import import_oews
 from pathways.versions import record
 
 
@@ -48,6 +50,15 @@ def _organizations(partners: dict[str, Organization]) -> dict[str, Organization]
                 slug=slug, defaults={"name": name, "sector_type": sector_type}
             )
     return result
+
+
+OEWS_FILE = Path(__file__).resolve().parent / "data" / "MSA_M2025_durham.csv"
+
+
+def _real_wages() -> None:
+    """The region's wages from BLS (demo/data/README.md): every occupation BLS publishes, with
+    its median and its 10th to 90th percentiles."""
+    import_oews(OEWS_FILE.read_bytes(), OEWS_FILE.name, period="May 2025", area="20500")
 
 
 def _occupations(today: date) -> dict[str, Occupation]:
@@ -195,6 +206,7 @@ def seed_pathways(
                 },
             )
         organizations = _organizations(partners)
+        _real_wages()
         occupations = _occupations(today)
         credentials = _credentials()
         programs = _programs(organizations)

@@ -82,6 +82,19 @@ class Occupation(models.Model):
     median_wage = models.DecimalField(
         _("median annual wage"), max_digits=10, decimal_places=0, null=True, blank=True
     )
+    # The annual wages at the 10th, 25th, 75th and 90th percentiles (BLS OEWS), where known.
+    wage_p10 = models.DecimalField(
+        _("annual wage, 10th percentile"), max_digits=10, decimal_places=0, null=True, blank=True
+    )
+    wage_p25 = models.DecimalField(
+        _("annual wage, 25th percentile"), max_digits=10, decimal_places=0, null=True, blank=True
+    )
+    wage_p75 = models.DecimalField(
+        _("annual wage, 75th percentile"), max_digits=10, decimal_places=0, null=True, blank=True
+    )
+    wage_p90 = models.DecimalField(
+        _("annual wage, 90th percentile"), max_digits=10, decimal_places=0, null=True, blank=True
+    )
     annual_openings = models.PositiveIntegerField(_("annual openings"), null=True, blank=True)
     projected_growth = models.DecimalField(
         _("projected growth (%)"), max_digits=6, decimal_places=1, null=True, blank=True

@@ -298,11 +298,25 @@ def parse_wage(raw: str) -> Decimal | None:
     return value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
 
 
+# The annual wage columns of an OEWS file, and the Occupation field each one fills.
+WAGE_COLUMNS = {
+    "A_PCT10": "wage_p10",
+    "A_PCT25": "wage_p25",
+    "A_MEDIAN": "median_wage",
+    "A_PCT75": "wage_p75",
+    "A_PCT90": "wage_p90",
+}
+
+
 @dataclass
 class _Wage:
     row: int
     title: str
-    median: Decimal | None
+    wages: dict[str, Decimal | None]  # Occupation field → annual wage
+
+    @property
+    def median(self) -> Decimal | None:
+        return self.wages["median_wage"]
 
 
 def _check_period(period: str) -> str:
@@ -350,25 +364,29 @@ def import_oews(data: bytes, name: str, *, period: str, area: str | None = None)
         areas.setdefault(code_of_area, area_title)
         code = soc_code_cell(number, "OCC_CODE", row["OCC_CODE"], problems)
         title = title_cell(number, "OCC_TITLE", row["OCC_TITLE"], problems)
-        try:
-            median = parse_wage(row["A_MEDIAN"])
-        except ValueError:
-            problems.append(
-                Problem(
-                    number,
-                    "A_MEDIAN",
-                    _(
-                        "“%(value)s” is not an annual wage (a number such as 52,140, or *, # "
-                        "or ** where BLS does not publish one)."
+        read, bad = {}, False
+        for column, field_name in WAGE_COLUMNS.items():
+            try:
+                read[field_name] = parse_wage(row[column])
+            except ValueError:
+                bad = True
+                problems.append(
+                    Problem(
+                        number,
+                        column,
+                        _(
+                            "“%(value)s” is not an annual wage (a number such as 52,140, or *, "
+                            "# or ** where BLS does not publish one)."
+                        )
+                        % {"value": row[column].strip()},
                     )
-                    % {"value": row["A_MEDIAN"].strip()},
                 )
-            )
+        if bad:
             continue
         if code is not None and first_seen(
             number, "OCC_CODE", code, seen.setdefault(code_of_area, {}), problems
         ):
-            wages.setdefault(code_of_area, {})[code] = _Wage(number, title, median)
+            wages.setdefault(code_of_area, {})[code] = _Wage(number, title, read)
     if wanted is not None and not areas:
         problems.append(
             Problem(
@@ -405,29 +423,18 @@ def import_oews(data: bytes, name: str, *, period: str, area: str | None = None)
         new, changed = [], []
         for code, wage in by_code.items():
             occupation = existing.get(code)
+            figures = {**wage.wages, "source": source, "period": period}
             if occupation is None:
-                new.append(
-                    Occupation(
-                        soc_code=code,
-                        title=wage.title,
-                        median_wage=wage.median,
-                        source=source,
-                        period=period,
-                    )
-                )
-            elif (occupation.median_wage, occupation.source, occupation.period) != (
-                wage.median,
-                source,
-                period,
-            ):
-                occupation.median_wage = wage.median
-                occupation.source, occupation.period = source, period
+                new.append(Occupation(soc_code=code, title=wage.title, **figures))
+            elif any(getattr(occupation, name) != value for name, value in figures.items()):
+                for name, value in figures.items():
+                    setattr(occupation, name, value)
                 changed.append(occupation)
             else:
                 outcome.unchanged += 1
         Occupation.objects.bulk_create(new, batch_size=1000)
         Occupation.objects.bulk_update(
-            changed, ["median_wage", "source", "period"], batch_size=1000
+            changed, [*WAGE_COLUMNS.values(), "source", "period"], batch_size=1000
         )
     outcome.created, outcome.updated = len(new), len(changed)
     unpublished = sum(wage.median is None for wage in by_code.values())

@@ -19,12 +19,21 @@ def _occupation(occupation) -> dict:
         "occupationalCategory": occupation.soc_code,
     }
     if occupation.median_wage:
-        item["estimatedSalary"] = {
+        salary = {
             "@type": "MonetaryAmountDistribution",
             "currency": "USD",
             "duration": "P1Y",
             "median": float(occupation.median_wage),
         }
+        for name, field_name in (
+            ("percentile10", "wage_p10"),
+            ("percentile25", "wage_p25"),
+            ("percentile75", "wage_p75"),
+            ("percentile90", "wage_p90"),
+        ):
+            if getattr(occupation, field_name) is not None:
+                salary[name] = float(getattr(occupation, field_name))
+        item["estimatedSalary"] = salary
     return item
 
 

@@ -424,7 +424,11 @@ def test_seed_pathways_is_idempotent_and_every_link_and_stack_is_acyclic():
         assert StepLink.objects.filter(from_step__pathway=pathway).count() >= len(steps) - 1
         assert [v.number for v in pathway.versions.all()] == [1]  # the baseline version
     assert Step.objects.get(pathway__slug="biomanufacturing", occupation__soc_code="19-4021")
-    assert Occupation.objects.get(soc_code="51-4041").source == demo.DEMO_SOURCE
+    # Real wages from BLS where published (demo/data); the demo's own figure where not.
+    machinists = Occupation.objects.get(soc_code="51-4041")
+    assert machinists.source == "BLS OEWS, Durham-Chapel Hill, NC"
+    assert machinists.period == "May 2025" and machinists.wage_p10 < machinists.median_wage
+    assert Occupation.objects.get(soc_code="29-1141").source == demo.DEMO_SOURCE
     assert Organization.objects.get(slug="durham-public-schools") == dps
 
 
@@ -437,3 +441,32 @@ def test_seed_pathways_keeps_imported_figures():
     nurse = Occupation.objects.get(soc_code="29-1141")
     assert nurse.source == "BLS OEWS, Durham-Chapel Hill, NC (demo figures)"
     assert nurse.sectors.filter(slug="healthcare").exists()
+
+
+def test_oews_sets_the_wage_range_and_the_explorer_shows_it(client, world):
+    from pathways.models import CareerCluster, Pathway, Sector
+
+    ok, output = run(
+        "import_oews", DATA / "oews_sample.csv", "--area", "20500", "--period", "May 2024"
+    )
+    assert ok, output
+    nurse = Occupation.objects.get(soc_code="29-1141")
+    assert (nurse.wage_p10, nurse.wage_p25, nurse.median_wage, nurse.wage_p75, nurse.wage_p90) == (
+        53562,
+        68248,
+        86390,
+        107124,
+        131313,
+    )
+    pathway = Pathway.objects.create(
+        slug="nursing",
+        title="Nursing",
+        sector=Sector.objects.create(slug="health", name="Health Care"),
+        cluster=CareerCluster.objects.create(code="health", name="Health Science"),
+        owner=world.backbone_org,
+        public=True,
+    )
+    pathway.target_occupations.add(nurse)
+    page = client.get(f"/explore/{pathway.slug}/").text
+    assert "$68,248 to $107,124" in page and "under $53,562; over $131,313" in page
+    assert "BLS OEWS, Durham-Chapel Hill, NC (demo figures), May 2024" in page
