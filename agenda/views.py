@@ -24,7 +24,6 @@ from agenda.forms import (
 from agenda.models import Agenda, AgendaVersion, Goal
 from measures import publication
 from measures.access import get_indicator_for
-from measures.models import ScopeType
 
 # The common agenda ----------------------------------------------------------------------
 
@@ -184,15 +183,8 @@ def strategy_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _region_figure(indicator, period):
     """The region's approved total for a period, as backbone staff read it; None if none."""
-    rows = publication.restrict(publication.Audience.dashboard(True)).filter(
-        indicator=indicator,
-        scope_type=ScopeType.REGION,
-        period_type=period.type,
-        period_start=period.start,
-        dimension_code="",
-    )
-    figures = publication.publish(indicator, rows, publication.Audience.dashboard(True))
-    return figures[0].value if figures else None
+    totals = publication.region_totals([indicator], period, publication.Audience.dashboard(True))
+    return totals[indicator.pk].value if indicator.pk in totals else None
 
 
 @login_required

@@ -12,6 +12,7 @@ link, made by backbone staff, is its own permission.
 """
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -310,3 +311,23 @@ def publish(
             )
         )
     return figures
+
+
+def region_totals(indicators, period: Period, audience: Audience) -> dict[int, Figure]:
+    """Each indicator's region-wide total for one period, as this audience may see it (one
+    query): the figure beside a report under review, or a baseline's."""
+    indicators = list(indicators)
+    rows = defaultdict(list)
+    for aggregate in restrict(audience).filter(
+        indicator__in=indicators,
+        scope_type=ScopeType.REGION,
+        period_type=period.type,
+        period_start=period.start,
+        dimension_code="",
+    ):
+        rows[aggregate.indicator_id].append(aggregate)
+    totals = {}
+    for indicator in indicators:
+        for figure in publish(indicator, rows[indicator.pk], audience):
+            totals[indicator.pk] = figure
+    return totals

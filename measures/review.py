@@ -10,7 +10,6 @@ from measures import figures, publication
 from measures.models import (
     DataValue,
     Indicator,
-    ScopeType,
     SubmissionStatus,
 )
 from measures.periods import Period
@@ -57,21 +56,7 @@ def review_context(report, values, indicators, warnings: dict[int, list[str]]) -
     ).values_list("indicator_id", "submission__period_start", "value"):
         approved[(indicator_id, start)] = value
     indicators = list(indicators)
-    reviewer = publication.Audience.dashboard(True)
-    region_rows = list(
-        publication.restrict(reviewer).filter(
-            indicator__in=indicators,
-            scope_type=ScopeType.REGION,
-            period_type=period.type,
-            period_start=period.start,
-            dimension_code="",
-        )
-    )
-    region = {}
-    for indicator in indicators:
-        rows = [a for a in region_rows if a.indicator_id == indicator.pk]
-        for figure in publication.publish(indicator, rows, reviewer):
-            region[indicator.pk] = figure
+    region = publication.region_totals(indicators, period, publication.Audience.dashboard(True))
     totals = {v.indicator_id: v for v in values if v.category_id is None}
     rows = []
     for indicator in indicators:
