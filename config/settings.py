@@ -246,6 +246,13 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 X_FRAME_OPTIONS = "DENY"
+
+# Where a pathway's CTDL resources live once published to a credential registry: their @id is
+# this and their CTID (pathways/ctdl.py). Credential Engine's production registry by default.
+CTDL_RESOURCE_BASE = env_str(
+    "CTDL_RESOURCE_BASE", "https://credentialengineregistry.org/resources/"
+)
+CTDL_GRAPH_BASE = env_str("CTDL_GRAPH_BASE", "https://credentialengineregistry.org/graph/")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -1,8 +1,17 @@
 from django.urls import path
 
-from dashboards import views
+from dashboards import explore, views
 
 urlpatterns = [
+    # The public career explorer (dashboards/explore.py) ---------------------------------
+    path("explore/", explore.explore, name="explore"),
+    path("explore/jobs/<str:soc_code>/", explore.explore_job, name="explore_job"),
+    path("explore/<slug:slug>/", explore.explore_pathway, name="explore_pathway"),
+    path(
+        "explore/<slug:slug>/ctdl.json", explore.explore_pathway_ctdl, name="explore_pathway_ctdl"
+    ),
+    path("explore/<slug:slug>/embed/", explore.explore_embed, name="explore_embed"),
+    # Dashboards -------------------------------------------------------------------------
     path("dashboard/", views.dashboard, name="dashboard"),
     path(
         "dashboard/indicators/<slug:code>/",

@@ -284,7 +284,7 @@ def share_link_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 # Pages without an account: public and shared ------------------------------------------
 
-_EMBEDDABLE = {**settings.SECURE_CSP, "frame-ancestors": ["*"]}
+EMBEDDABLE_CSP = {**settings.SECURE_CSP, "frame-ancestors": ["*"]}
 
 
 def _gone(request) -> HttpResponse:
@@ -322,7 +322,7 @@ def public_indicator_csv(request: HttpRequest, code: str) -> HttpResponse:
 
 @require_GET
 @xframe_options_exempt
-@csp_override(_EMBEDDABLE)
+@csp_override(EMBEDDABLE_CSP)
 def public_embed(request: HttpRequest) -> HttpResponse:
     get_public_dashboard()
     context = _dashboard_context(
@@ -390,7 +390,7 @@ def shared_indicator_csv(request: HttpRequest, token: str, code: str) -> HttpRes
 
 @require_GET
 @xframe_options_exempt
-@csp_override(_EMBEDDABLE)
+@csp_override(EMBEDDABLE_CSP)
 def shared_embed(request: HttpRequest, token: str) -> HttpResponse:
     try:
         get_share_link(token)

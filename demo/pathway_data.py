@@ -11,6 +11,7 @@ from pathways.models import (
     Education,
     LinkKind,
     Modality,
+    Schedule,
     Stage,
     StepKind,
 )
@@ -420,6 +421,48 @@ PROGRAMS = {
     ),
 }
 
+
+# How a student reaches each provider's programs: where they are taught, how to enrol (demo
+# text, not the provider's own) and the provider's web site; a program's schedule is its
+# provider's unless PROGRAM_SCHEDULES says otherwise.
+ENROLMENT = {
+    "durham-public-schools": (
+        Schedule.SCHOOL_DAY,
+        "Durham public high schools",
+        "Ask your school counselor to add the course when you choose next year's classes "
+        "(usually in February). There is no cost and no test.",
+        "https://www.dpsnc.net/",
+    ),
+    "durham-tech": (
+        Schedule.PART_TIME,
+        "Main campus, 1637 E. Lawson St., Durham",
+        "Apply online to the college (free), then meet an advisor to choose your first classes. "
+        "Financial aid and Career and College Promise (free classes for high school students) "
+        "are explained at the advising center.",
+        "https://www.durhamtech.edu/",
+    ),
+    "nccu": (
+        Schedule.FULL_TIME,
+        "NCCU campus, 1801 Fayetteville St., Durham",
+        "Apply through the university's admissions office; transfer students from Durham Tech "
+        "send their transcripts and meet a transfer counselor.",
+        "https://www.nccu.edu/",
+    ),
+    "durham-workforce-board": (
+        Schedule.PART_TIME,
+        "NCWorks Career Center, Durham",
+        "Visit or call the NCWorks Career Center: a career advisor checks whether you qualify "
+        "(WIOA) and helps you choose training. There is no cost to you.",
+        "https://www.ncworks.gov/",
+    ),
+}
+PROGRAM_SCHEDULES = {
+    "dtcc-nurse-aide": Schedule.EVENINGS,
+    "dtcc-practical-nursing": Schedule.FULL_TIME,
+    "dtcc-adn": Schedule.FULL_TIME,
+    "dtcc-machinist-apprenticeship": Schedule.FULL_TIME,
+    "nccu-bsn": Schedule.SELF_PACED,
+}
 
 # key: name, kind, issuer
 CREDENTIALS = {

@@ -19,8 +19,10 @@ from demo.pathway_data import (
     CLUSTERS,
     CREDENTIALS,
     DEMO_SOURCE,
+    ENROLMENT,
     OCCUPATIONS,
     PATHWAYS,
+    PROGRAM_SCHEDULES,
     PROGRAMS,
     PROVIDERS,
     SECTORS,
@@ -31,6 +33,7 @@ from partners.models import Organization
 from pathways.models import (
     CareerCluster,
     Credential,
+    Modality,
     Occupation,
     Pathway,
     Program,
@@ -83,6 +86,19 @@ def _occupations(today: date) -> dict[str, Occupation]:
             )
             occupation.full_clean()
             occupation.save()
+        if not occupation.projection_source:  # demo prospects, labelled as such
+            occupation.annual_openings = spec.annual_openings
+            occupation.projected_growth = Decimal(spec.projected_growth)
+            occupation.projection_source = DEMO_SOURCE
+            occupation.projection_period = f"{today.year}–{today.year + 10}"
+            occupation.save(
+                update_fields=[
+                    "annual_openings",
+                    "projected_growth",
+                    "projection_source",
+                    "projection_period",
+                ]
+            )
         occupation.sectors.add(*(sectors[slug] for slug in spec.sectors))
         result[spec.soc_code] = occupation
     return result
@@ -109,15 +125,20 @@ def _programs(organizations: dict[str, Organization]) -> dict[str, Program]:
             provider=organizations[provider], cip_code=cip, title=title
         ).first()
         if program is None:
+            schedule, location, how_to_enrol, url = ENROLMENT.get(provider, ("", "", "", ""))
             program = Program(
                 provider=organizations[provider],
                 cip_code=cip,
                 title=title,
                 award_level=award,
                 length_months=months,
-                cost=Decimal(cost) if cost else None,
+                cost=None if cost is None else Decimal(cost),
                 modality=modality,
                 audience=audience,
+                schedule=PROGRAM_SCHEDULES.get(key, schedule),
+                location="" if modality == Modality.ONLINE else location,
+                how_to_enrol=how_to_enrol,
+                enrol_url=url,
                 description="Demo listing: length and cost are examples, not the provider's.",
             )
             program.full_clean()

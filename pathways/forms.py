@@ -95,10 +95,17 @@ class ProgramForm(StaleGuardMixin, forms.ModelForm):
             "length_months",
             "cost",
             "modality",
+            "schedule",
+            "location",
             "audience",
             "description",
+            "how_to_enrol",
+            "enrol_url",
         ]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "how_to_enrol": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, roles: Roles, **kwargs):
         super().__init__(*args, **kwargs)

@@ -122,13 +122,15 @@ class PathwayMap:
         return f"map-rows-{self.rows}{printing}"
 
 
-def build_map(pathway: Pathway) -> PathwayMap:
-    """The map of ``pathway``: two queries, whatever the number of steps and links."""
-    steps = list(
-        Step.objects.filter(pathway=pathway)
-        .select_related("provider", "program", "credential", "occupation")
-        .order_by("order", "pk")
+def build_map(pathway: Pathway, *, public: bool = False) -> PathwayMap:
+    """The map of ``pathway``: two queries, whatever the number of steps and links; three
+    for the public, who also read what each credential stacks into."""
+    steps = Step.objects.filter(pathway=pathway).select_related(
+        "provider", "program", "credential", "occupation"
     )
+    if public:
+        steps = steps.prefetch_related("credential__stacks_into")
+    steps = list(steps.order_by("order", "pk"))
     links = list(
         StepLink.objects.filter(from_step__pathway=pathway)
         .order_by("pk")

@@ -6,6 +6,8 @@ linked: "precedes" (the usual next step) and "prerequisite" (must be done first)
 form a cycle, and a credential never stacks, directly or not, into itself.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
@@ -109,6 +111,15 @@ class Occupation(models.Model):
         help_text=_("Where the figures come from, e.g. “BLS OEWS, Durham-Chapel Hill MSA”."),
     )
     period = models.CharField(_("period of the figures"), max_length=40, blank=True)
+    # Long-term projections (BLS Employment Projections or a state's), where imported.
+    employment_base = models.PositiveIntegerField(_("employment, base year"), null=True, blank=True)
+    employment_projected = models.PositiveIntegerField(
+        _("employment, projected year"), null=True, blank=True
+    )
+    projection_source = models.CharField(_("source of the projections"), max_length=300, blank=True)
+    projection_period = models.CharField(
+        _("projection period"), max_length=40, blank=True, help_text=_("e.g. “2024–2034”.")
+    )
     sectors = models.ManyToManyField(Sector, blank=True, related_name="occupations")
 
     class Meta:
@@ -137,7 +148,40 @@ class Modality(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class Program(models.Model):
+class Schedule(models.TextChoices):
+    FULL_TIME = "full_time", _("Full time")
+    PART_TIME = "part_time", _("Part time")
+    EVENINGS = "evenings", _("Evenings and weekends")
+    SCHOOL_DAY = "school_day", _("During the school day")
+    SELF_PACED = "self_paced", _("At your own pace")
+
+
+def new_ctid() -> uuid.UUID:
+    return uuid.uuid4()
+
+
+# The identifier of a pathway, step, program or credential in the Credential Transparency
+# Description Language (``ce-`` and this UUID): it never changes, so that a published pathway
+# keeps its address in a registry and comes back as the same records when read back.
+CTID_HELP = _("Its identifier in CTDL, the credential registries' language (ce- and this UUID).")
+
+
+def ctdl_id_field():
+    return models.UUIDField(
+        "CTID", default=new_ctid, unique=True, editable=False, help_text=CTID_HELP
+    )
+
+
+class HasCtid:
+    """``ctid``: the record's CTID, ``ce-`` and its UUID."""
+
+    @property
+    def ctid(self) -> str:
+        return f"ce-{self.ctdl_id}"
+
+
+class Program(HasCtid, models.Model):
+    ctdl_id = ctdl_id_field()
     cip_code = models.CharField(_("CIP 2020 code"), max_length=7, validators=[CIP_CODE])
     title = models.CharField(_("title"), max_length=200)
     provider = models.ForeignKey(
@@ -152,6 +196,23 @@ class Program(models.Model):
     )
     modality = models.CharField(_("modality"), max_length=20, choices=Modality.choices)
     audience = models.CharField(_("audience"), max_length=10, choices=Audience.choices)
+    schedule = models.CharField(_("schedule"), max_length=12, choices=Schedule.choices, blank=True)
+    location = models.CharField(
+        _("where it is taught"),
+        max_length=200,
+        blank=True,
+        help_text=_("A campus and town, e.g. “Main campus, Durham”; empty for online only."),
+    )
+    how_to_enrol = models.TextField(
+        _("how to enrol"),
+        blank=True,
+        help_text=_("What a student does to start: an application, a test, a date, whom to call."),
+    )
+    enrol_url = models.URLField(
+        _("web page for enrolling"),
+        blank=True,
+        help_text=_("The provider's page about this program."),
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -180,7 +241,8 @@ class CredentialKind(models.TextChoices):
     GRADUATE = "graduate", _("Graduate degree")
 
 
-class Credential(models.Model):
+class Credential(HasCtid, models.Model):
+    ctdl_id = ctdl_id_field()
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("type"), max_length=20, choices=CredentialKind.choices)
     issuer = models.CharField(_("issuer"), max_length=200)
@@ -223,7 +285,8 @@ class Credential(models.Model):
                 )
 
 
-class Pathway(models.Model):
+class Pathway(HasCtid, models.Model):
+    ctdl_id = ctdl_id_field()
     # The short name is also the pathway's category code in the shared measures (40 at most).
     slug = models.SlugField(_("short name"), max_length=40, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -286,7 +349,8 @@ class StepKind(models.TextChoices):
     JOB = "job", _("Job")
 
 
-class Step(models.Model):
+class Step(HasCtid, models.Model):
+    ctdl_id = ctdl_id_field()
     pathway = models.ForeignKey(Pathway, on_delete=models.CASCADE, related_name="steps")
     title = models.CharField(_("title"), max_length=200)
     stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices)

@@ -5,7 +5,7 @@ the problems found, each with its row and column. The importers are in pathways/
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -147,10 +147,13 @@ class Table:
     rows: list[tuple[int, dict[str, str]]]  # (row number, column → cell), blank rows left out
 
 
-def read_table(text: str, layout: Layout) -> Table:
+def read_table(text: str, layout: Layout, rename: Callable[[str], str] | None = None) -> Table:
     """Find the header, check its columns against the layout and read the rows.
 
-    Raises ReferenceImportError for unknown, missing or repeated columns."""
+    ``rename`` gives a header cell the layout's name for it, for layouts whose headers carry
+    years or footnote marks ("Employment, 2024"). Raises ReferenceImportError for unknown,
+    missing or repeated columns."""
+    rename = rename or (lambda name: name)
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
@@ -162,7 +165,7 @@ def read_table(text: str, layout: Layout) -> Table:
         (
             i
             for i, record in enumerate(records[:HEADER_SEARCH_ROWS])
-            if any(header_key(cell) in known for cell in record)
+            if any(header_key(rename(cell)) in known for cell in record)
         ),
         None,
     )
@@ -179,7 +182,7 @@ def read_table(text: str, layout: Layout) -> Table:
         if not name:
             columns.append(None)
             continue
-        canonical = known.get(header_key(name))
+        canonical = known.get(header_key(rename(name)))
         if canonical is None:
             unknown.append(name)
             columns.append(None)

@@ -78,7 +78,14 @@ def pathway_graph(pathway: Pathway, url: str) -> list[dict]:
     return items
 
 
-def json_ld(pathway: Pathway, url: str) -> SafeString:
-    document = {"@context": "https://schema.org", "@graph": pathway_graph(pathway, url)}
+def _script(document: dict) -> SafeString:
     text = json.dumps(document, ensure_ascii=False).translate(_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped
+
+
+def json_ld(pathway: Pathway, url: str) -> SafeString:
+    return _script({"@context": "https://schema.org", "@graph": pathway_graph(pathway, url)})
+
+
+def occupation_json_ld(occupation) -> SafeString:
+    return _script({"@context": "https://schema.org", **_occupation(occupation)})

@@ -1,11 +1,8 @@
 from django.urls import path, re_path
 
-from pathways import editing, explore, views
+from pathways import editing, views
 
 urlpatterns = [
-    # The public career explorer ---------------------------------------------------------
-    path("explore/", explore.explore, name="explore"),
-    path("explore/<slug:slug>/", explore.explore_pathway, name="explore_pathway"),
     # Browsing ---------------------------------------------------------------------------
     path("pathways/", views.pathway_list, name="pathway_list"),
     # Any slug but "new", which is the form for a new pathway (in the editing block below).

@@ -319,6 +319,17 @@ def public_pathway_args(world):
     return [pathway.slug]
 
 
+def public_job_args(world):
+    from pathways.models import Occupation
+
+    pathway = browse_pathway(world)
+    pathway.public = True
+    pathway.save()
+    job = Occupation.objects.create(soc_code="29-1141", title="Registered nurses")
+    pathway.target_occupations.add(job)
+    return [job.soc_code]
+
+
 def browse_occupation_args(world):
     from pathways.models import Occupation
 
@@ -356,6 +367,9 @@ MATRIX = {
     # The career explorer: open to all, public pathways only (tests/test_explore.py).
     "explore": (None, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
     "explore_pathway": (public_pathway_args, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
+    "explore_pathway_ctdl": (public_pathway_args, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
+    "explore_embed": (public_pathway_args, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
+    "explore_job": (public_job_args, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
     "login": (None, statuses(200, 302, 302, 302, 302), statuses(200, 302, 302, 302, 302)),
     "logout": (None, statuses(405, 405, 405, 405, 405), statuses(302, 302, 302, 302, 302)),
     "password_change": (None, READ_ALL, statuses(302, 200, 200, 200, 200)),

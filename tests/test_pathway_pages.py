@@ -557,6 +557,8 @@ def test_program_page_and_the_pathways_using_it(world, catalog):
         "Length": "4 months",
         "Cost": "$650",
         "Modality": "Hybrid",
+        "Schedule": "not given",
+        "Where it is taught": "not given",
         "For": "Youth and adults",
     }
     assert document.find(".//a[@href='/organizations/durham-tech/']") is not None

@@ -116,4 +116,7 @@
     document.querySelectorAll("[data-with-script]").forEach(function (el) { el.hidden = false; });
   }
   document.addEventListener("DOMContentLoaded", reveal);
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) { window.print(); }
+  });
 })();
