@@ -436,22 +436,26 @@ def _component(step: Step, pathway_id: str, terms: Terms) -> dict:
         designations.append(
             terms.item("provider", "Provider", step.provider.slug, step.provider.name)
         )
+    if step.credential_id and step.kind != StepKind.CREDENTIAL:  # the credential it earns
+        designations.append(
+            terms.item(
+                "credential", "Credential earned", step.credential.ctid, step.credential.name
+            )
+        )
     node["ceterms:componentDesignation"] = designations
-    if step.program_id:
+    if step.kind == StepKind.CREDENTIAL and step.credential_id:
+        node["ceterms:proxyFor"] = resource_id(step.credential.ctid)
+        node["ceterms:credentialType"] = CREDENTIAL_TYPES[step.credential.kind]
+        if step.program_id:
+            node["ceterms:hasPart"] = [resource_id(step.program.ctid)]
+    elif step.program_id:
         node["ceterms:proxyFor"] = resource_id(step.program.ctid)
         if step.kind == StepKind.PROGRAM:
             node["ceterms:componentCategory"] = text("Program")
-    if step.credential_id:
-        node["ceterms:proxyFor"] = resource_id(step.credential.ctid)
-        node["ceterms:credentialType"] = CREDENTIAL_TYPES[step.credential.kind]
-    elif step.kind == StepKind.CREDENTIAL:  # pragma: no cover - a credential step names one
-        node["ceterms:credentialType"] = AWARD_TYPES[AwardLevel.NONE]
     if step.occupation_id:
         node["ceterms:occupationType"] = [soc(step.occupation)]
         if step.kind == StepKind.JOB:
             node["ceterms:proxyFor"] = resource_id(occupation_ctid(step.occupation))
-    if step.kind == StepKind.CREDENTIAL and step.program_id:
-        node["ceterms:hasPart"] = [resource_id(step.program.ctid)]
     return node
 
 

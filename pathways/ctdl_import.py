@@ -344,6 +344,7 @@ def _steps(graph, pathway, page, programs, credentials, occupations, organizatio
     pathway.steps.all().delete()
     by_id: dict[str, Step] = {}
     providers = {o.slug: o for o in organizations.values()}
+    earned = {c.ctid: c for c in credentials.values()}
     for order, node in enumerate(components):
         key, title = graph.uuid_of(node), graph.name(node)
         if key is None or not title:
@@ -373,7 +374,8 @@ def _steps(graph, pathway, page, programs, credentials, occupations, organizatio
             or next(
                 (programs[p] for p in _list(node.get("ceterms:hasPart")) if p in programs), None
             ),
-            credential=credentials.get(proxy),
+            credential=credentials.get(proxy)
+            or earned.get(graph.term(node, "ceterms:componentDesignation", "credential")),
             occupation=occupations.get(proxy)
             or next(
                 (Occupation.objects.filter(soc_code=c).first() for c in _soc(graph, node)[:1]),

@@ -126,7 +126,7 @@ def build_map(pathway: Pathway, *, public: bool = False) -> PathwayMap:
     """The map of ``pathway``: two queries, whatever the number of steps and links; three
     for the public, who also read what each credential stacks into."""
     steps = Step.objects.filter(pathway=pathway).select_related(
-        "provider", "program", "credential", "occupation"
+        "provider", "program__provider", "credential", "occupation"
     )
     if public:
         steps = steps.prefetch_related("credential__stacks_into")

@@ -171,3 +171,21 @@ def public_pathway(world):
         owner=world.backbone_org,
     )
     return nursing, draft
+
+
+@pytest.fixture
+def demo_pathways():
+    """The demo region's four pathways, all public but the biomanufacturing draft; returns the
+    nursing pathway."""
+    from datetime import date
+
+    from demo import pathways as demo
+    from partners.models import Organization, SectorType
+    from pathways.models import Pathway
+
+    backbone = Organization.objects.create(
+        name="Demo backbone", slug="backbone", sector_type=SectorType.BACKBONE
+    )
+    demo.seed_pathways(date(2026, 1, 15), backbone, {})
+    Pathway.objects.exclude(slug="biomanufacturing").update(public=True)
+    return Pathway.objects.get(slug="nursing-health-sciences")

@@ -29,3 +29,41 @@ def test_a_visitor_on_a_phone_finds_nursing_where_to_start_and_what_it_pays(page
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert_accessible(page)
     expect(page.get_by_role("link", name="Partners: log in")).to_be_visible()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_visitor_searches_reads_a_pathway_and_a_job(page, demo_pathways, width):
+    """Every public page at both widths: the landing page and a search, a pathway (programs,
+    outcomes, sharing), a job and the embed; axe-core clean and no sideways scrolling."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto("/explore/")
+    page.get_by_label("Search jobs, programs and pathways").fill("nurse")
+    expect(page.get_by_role("heading", name="1 pathway")).to_be_visible()
+    assert "q=nurse" in page.url  # the search is in the address, to share
+    page.get_by_text("More choices: cost, length, schedule, wage").click()
+    page.get_by_label("A program that costs").select_option("1000")
+    expect(page.get_by_text("Programs that fit your choices:")).to_be_visible()
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    page.get_by_role("link", name="Nursing and health sciences").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nursing and health sciences")
+    expect(page.get_by_role("heading", name="How people do on this pathway")).to_be_visible()
+    enrol = page.locator("#list-view").get_by_text("How to enrol").first
+    expect(enrol).to_be_visible()
+    expect(page.get_by_role("button", name="Print this pathway")).to_be_visible()
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    page.get_by_role("table", name="Jobs at the end of this pathway").get_by_role(
+        "link", name="Nursing Assistants"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nursing Assistants")
+    next_jobs = page.get_by_role("table", name="Jobs that come after this one")
+    expect(next_jobs).to_contain_text("Registered Nurses")
+    assert_accessible(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+    page.goto(f"/explore/{demo_pathways.slug}/embed/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nursing and health sciences")
+    assert_accessible(page)
