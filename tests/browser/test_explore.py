@@ -67,3 +67,26 @@ def test_a_visitor_searches_reads_a_pathway_and_a_job(page, demo_pathways, width
     page.goto(f"/explore/{demo_pathways.slug}/embed/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Nursing and health sciences")
     assert_accessible(page)
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_public_pages_print_without_empty_pages(page, demo_pathways, paper):
+    """A pathway, the landing page and a job print on A4 and Letter, every page with text on
+    it, and without the search form, the share box or the site's navigation."""
+    import io
+
+    from pypdf import PdfReader
+
+    for url in (
+        "/explore/",
+        f"/explore/{demo_pathways.slug}/",
+        "/explore/jobs/31-1131/",
+    ):
+        page.goto(url)
+        reader = PdfReader(io.BytesIO(page.pdf(format=paper, print_background=True)))
+        texts = [p.extract_text() or "" for p in reader.pages]
+        assert all(len(text.strip()) > 20 for text in texts), (url, paper, len(texts))
+        whole = "\n".join(texts)
+        assert "Partners: log in" not in whole
+        assert "Share, print or reuse" not in whole
+        assert "Search jobs, programs" not in whole
