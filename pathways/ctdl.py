@@ -305,7 +305,7 @@ def _program(program: Program, page: str, terms: Terms) -> dict:
                 "ceterms:name": text("Total cost"),
                 "ceterms:description": text(f"The cost of {program.title} in all."),
                 "ceterms:directCostType": concept(
-                    "CostType", "Cost Type", "costType:AggregateCost", "Aggregate Cost"
+                    "CostType", "Cost Type", "costType:AggregateCost", "Total cost"
                 ),
                 "ceterms:price": float(program.cost),
                 "ceterms:currency": "USD",
