@@ -210,7 +210,6 @@ def explore_job(request: HttpRequest, soc_code: str) -> HttpResponse:
     )
     context = {
         "job": occupation,
-        "job_list": [occupation],
         "pathways": pathways,
         "next_jobs": next_jobs_after(occupation, [p.pk for p in pathways]),
         "json_ld": occupation_json_ld(occupation),

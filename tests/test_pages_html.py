@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import YEAR
+from tests.test_access_matrix import public_job_args, public_pathway_args
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +16,9 @@ PAGES = {
         "password_reset_done",
         ("email_unsubscribe", "unsubscribe"),
         "disclosure_rules",
+        "explore",
+        ("explore_pathway", "public_pathway"),
+        ("explore_job", "public_job"),
     ],
     "member_a": [
         "home",
@@ -279,6 +283,8 @@ def unsubscribe_token(world):
 
 
 BUILT = {
+    "public_pathway": public_pathway_args,
+    "public_job": public_job_args,
     "post": a_post,
     "meeting": a_meeting,
     # List pages with something in them.
