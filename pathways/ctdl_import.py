@@ -155,7 +155,7 @@ def _soc(graph: Graph, node: dict) -> list[str]:
     return codes
 
 
-def _organizations(graph: Graph) -> dict[str, Organization]:
+def _organizations(graph: Graph, page: str) -> dict[str, Organization]:
     known = {ctdl.organization_ctid(o): o for o in Organization.objects.all()}
     by_name = {o.name.casefold(): o for o in known.values()}
     found = {}
@@ -181,11 +181,17 @@ def _organizations(graph: Graph) -> dict[str, Organization]:
                 slug=slug,
                 sector_type=sector_type,
                 description=_text(node.get("ceterms:description")),
-                website=str(node.get("ceterms:subjectWebpage", ""))[:200],
+                # The export gives an organization without a site the pathway's page.
+                website=_webpage(node, page),
             )
         if organization is not None:
             found[node["@id"]] = organization
     return found
+
+
+def _webpage(node: dict, page: str) -> str:
+    webpage = str(node.get("ceterms:subjectWebpage", ""))[:200]
+    return "" if webpage == page else webpage
 
 
 def _occupations(graph: Graph) -> dict[str, Occupation]:
@@ -258,8 +264,7 @@ def _program(graph: Graph, node: dict, organizations: dict, page: str) -> Progra
         delivery.get("ceterms:targetNode") if isinstance(delivery, dict) else "", Modality.IN_PERSON
     )
     program.description = _description(node, f"{title}, offered by {provider.name}.")
-    webpage = str(node.get("ceterms:subjectWebpage", ""))
-    program.enrol_url = "" if webpage == page else webpage
+    program.enrol_url = _webpage(node, page)
     place = next(iter(_list(node.get("ceterms:availableAt"))), {})
     program.location = _text(place.get("ceterms:name")) if isinstance(place, dict) else ""
     enrol = next(iter(_list(node.get("ceterms:requires"))), {})
@@ -339,7 +344,7 @@ def _grades(graph: Graph, node: dict, name: str) -> tuple[int | None, int | None
     return (int(low) if low else None, int(high) if high else None)
 
 
-def _steps(graph, pathway, page, programs, credentials, occupations, organizations) -> None:
+def _steps(graph, pathway, programs, credentials, occupations, organizations) -> None:
     components = [n for n in graph.nodes if n.get("@type") in KINDS]
     pathway.steps.all().delete()
     by_id: dict[str, Step] = {}
@@ -433,7 +438,7 @@ def import_pathway(document, *, by=None, public: bool = False) -> Pathway:
     [node] = pathways
     page = str(node.get("ceterms:subjectWebpage", ""))
     with transaction.atomic():
-        organizations = _organizations(graph)
+        organizations = _organizations(graph, page)
         occupations = _occupations(graph)
         credentials = _credentials(graph)
         programs = {}
@@ -449,7 +454,7 @@ def import_pathway(document, *, by=None, public: bool = False) -> Pathway:
             pathway.target_occupations.set(
                 Occupation.objects.filter(soc_code__in=_soc(graph, node))
             )
-            _steps(graph, pathway, page, programs, credentials, occupations, organizations)
+            _steps(graph, pathway, programs, credentials, occupations, organizations)
         if graph.problems or pathway is None:
             raise CtdlImportError(graph.problems)  # and the transaction is rolled back
         record(pathway, by, _("Read from CTDL"))

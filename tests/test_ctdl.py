@@ -224,3 +224,16 @@ def test_the_command_says_what_is_wrong(tmp_path):
     path.write_text(json.dumps({"@graph": []}))
     with pytest.raises(CommandError, match="holds 0"):
         call_command("import_ctdl", str(path))
+
+
+def test_organizations_the_app_lacks_are_made_from_the_graph(client, demo_pathways):
+    document = fetch(client, demo_pathways)
+    Pathway.objects.all().delete()
+    Program.objects.all().delete()
+    from partners.models import Organization
+
+    Organization.objects.filter(slug="durham-tech").delete()
+    import_pathway(document)
+    college = Organization.objects.get(name="Durham Technical Community College")
+    assert college.sector_type == "college"
+    assert college.website == ""  # the export's stand-in page is not the college's site
