@@ -25,12 +25,18 @@ from communication.models import (
     Post,
     ReminderSent,
 )
-from communication.notifications import MEETINGS, REMINDERS, UPDATES, create_notifications
+from communication.notifications import (
+    MEETINGS,
+    REMINDERS,
+    UPDATES,
+    Text,
+    create_notifications,
+)
 from network.models import WorkingGroup
 from partners.models import Organization, User
 
 
-def notify(users: Iterable[User], text: str, url: str, kind: str) -> list[Notification]:
+def notify(users: Iterable[User], text: Text, url: str, kind: str) -> list[Notification]:
     """One notification for each person, emailed after commit to those whose preferences
     allow this kind of news."""
     notifications = create_notifications(users, text, url, kind)
@@ -74,7 +80,10 @@ def create_post(
         members = working_group.members.exclude(pk=author.pk)
         notify(
             members,
-            _("New update in %(group)s: %(title)s") % {"group": working_group.name, "title": title},
+            lambda: (
+                _("New update in %(group)s: %(title)s")
+                % {"group": working_group.name, "title": title}
+            ),
             reverse("post_detail", args=[post.pk]),
             UPDATES,
         )
@@ -88,8 +97,10 @@ def add_comment(post: Post, *, author: User, body: str) -> Comment:
     if post.author_id != author.pk:
         notify(
             [post.author],
-            _("%(name)s commented on your update “%(title)s”")
-            % {"name": author.get_full_name(), "title": post.title},
+            lambda: (
+                _("%(name)s commented on your update “%(title)s”")
+                % {"name": author.get_full_name(), "title": post.title}
+            ),
             reverse("post_detail", args=[post.pk]) + f"#comment-{comment.pk}",
             UPDATES,
         )
@@ -104,12 +115,14 @@ def _notify_owners(meeting: Meeting, items: Iterable[ActionItem], by: User) -> N
         if item.owner_id != by.pk:
             notify(
                 [item.owner],
-                _("You own an action from “%(meeting)s”: %(text)s (due %(due)s)")
-                % {
-                    "meeting": meeting.title,
-                    "text": item.text,
-                    "due": date_format(item.due, "DATE_FORMAT"),
-                },
+                lambda item=item: (
+                    _("You own an action from “%(meeting)s”: %(text)s (due %(due)s)")
+                    % {
+                        "meeting": meeting.title,
+                        "text": item.text,
+                        "due": date_format(item.due, "DATE_FORMAT"),
+                    }
+                ),
                 reverse("my_actions"),
                 MEETINGS,
             )
@@ -174,7 +187,7 @@ def send_reminders_now(today: date) -> int:
                 continue
             notify(
                 reminder.people,
-                reminder.text,
+                reminder.write,
                 reverse("report", args=[report.organization.slug, report.period.key]),
                 REMINDERS,
             )

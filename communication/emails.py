@@ -19,11 +19,12 @@ from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from common.languages import language_of
 from communication.models import (
     ActionItem,
     Decision,
@@ -35,7 +36,7 @@ from communication.models import (
     ReminderSent,
     SentEmail,
 )
-from communication.notifications import REMINDERS, REPORTS, create_notifications
+from communication.notifications import REMINDERS, REPORTS, Text, create_notifications
 from measures.models import Indicator
 from measures.reporting import DueReport, reports_due
 from partners.models import Membership, Role, User
@@ -129,11 +130,12 @@ def _subject(text: str) -> str:
 
 
 def build_email(
-    *, user: User, purpose: str, subject: str, template: str, context: dict
+    *, user: User, purpose: str, subject: Text, template: str, context: dict
 ) -> EmailMultiAlternatives:
-    """One email to one person: text and HTML parts rendered from
+    """One email to one person, in their language: text and HTML parts rendered from
     ``communication/email/<template>.txt|.html``, the unsubscribe link in both and in the
-    List-Unsubscribe headers."""
+    List-Unsubscribe headers. ``subject`` is best a function that writes it, so that it is
+    written in the person's language too."""
     link = unsubscribe_url(user, purpose)
     context = {
         **context,
@@ -144,18 +146,20 @@ def build_email(
         "preferences_url": settings.SITE_URL + reverse("email_preferences"),
         "purpose_label": PURPOSES[purpose],
     }
-    message = EmailMultiAlternatives(
-        subject=_subject(subject),
-        body=render_to_string(f"communication/email/{template}.txt", context),
-        to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{link}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    message.attach_alternative(
-        render_to_string(f"communication/email/{template}.html", context), "text/html"
-    )
+    with translation.override(language_of(user)):
+        message = EmailMultiAlternatives(
+            subject=_subject(subject() if callable(subject) else subject),
+            body=render_to_string(f"communication/email/{template}.txt", context),
+            to=[user.email],
+            headers={
+                "List-Unsubscribe": f"<{link}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                "Content-Language": translation.get_language(),
+            },
+        )
+        message.attach_alternative(
+            render_to_string(f"communication/email/{template}.html", context), "text/html"
+        )
     return message
 
 
@@ -313,10 +317,13 @@ def send_weekly_digest(today: date) -> int:
     something in it. Sending twice for the same week sends nothing the second time."""
     users = list(digest_recipients())
     digest = build_digest(today, users)
-    subject = _("%(site)s: the week of %(start)s") % {
-        "site": settings.SITE_NAME,
-        "start": date_format(digest.start.date(), "DATE_FORMAT"),
-    }
+
+    def subject() -> str:
+        return _("%(site)s: the week of %(start)s") % {
+            "site": settings.SITE_NAME,
+            "start": date_format(digest.start.date(), "DATE_FORMAT"),
+        }
+
     keyed = [
         (
             f"agenda:emailed:digest:{digest.start.date().isoformat()}:{user.pk}",
@@ -409,7 +416,7 @@ def send_report_reminders(today: date) -> int:
                 )
                 notifications = create_notifications(
                     people[report.organization.pk],
-                    _reminder_text(report, kind, today),
+                    lambda report=report, kind=kind: _reminder_text(report, kind, today),
                     reverse("report", args=[report.organization.slug, report.period.key]),
                     REMINDERS,
                 )
@@ -433,11 +440,18 @@ class ReminderNow:
 
     report: DueReport
     people: list[User]
-    text: str
+    text: str  # in the language of the person previewing
+    today: date
 
     @property
     def kind(self) -> str:
         return "due" if not self.report.is_overdue else "overdue"
+
+    def write(self) -> str:
+        """The text again, in the language active now (each recipient's, when sent)."""
+        return _reminder_text(
+            self.report, "overdue-1" if self.report.is_overdue else "due", self.today
+        )
 
 
 def reminders_now(today: date) -> list[ReminderNow]:
@@ -464,6 +478,8 @@ def reminders_now(today: date) -> list[ReminderNow]:
             continue
         kind = "overdue-1" if report.is_overdue else "due"
         result.append(
-            ReminderNow(report, people[report.organization.pk], _reminder_text(report, kind, today))
+            ReminderNow(
+                report, people[report.organization.pk], _reminder_text(report, kind, today), today
+            )
         )
     return result

@@ -1,6 +1,7 @@
 """Forms of continuous communication. Errors show beside their fields."""
 
 from django import forms
+from django.conf import settings
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -186,6 +187,26 @@ class ReminderScheduleForm(StaleGuardMixin, forms.ModelForm):
 
 
 class EmailPreferenceForm(forms.ModelForm):
+    """What a person wants by email, and the language they read the app and its emails in."""
+
+    language = forms.ChoiceField(
+        label=_("Language of the pages and of your emails"),
+        required=False,
+        choices=[("", _("As my browser asks")), *settings.LANGUAGES],
+    )
+
     class Meta:
         model = EmailPreference
         fields = ["updates", "meetings", "reminders", "reports", "weekly_digest"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = self.instance.user.language
+
+    def save(self, commit=True):
+        preference = super().save(commit)
+        user = self.instance.user
+        if user.language != self.cleaned_data["language"]:
+            user.language = self.cleaned_data["language"]
+            user.save(update_fields=["language"])
+        return preference

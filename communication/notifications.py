@@ -4,8 +4,9 @@ Writing one does not email it: ``communication.actions.notify`` enqueues the ema
 commit; the report reminders, already in a worker, email theirs themselves.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from common.languages import in_language_of
 from communication.models import Notification
 from partners.models import User
 
@@ -23,16 +24,21 @@ def _short(text: str, length: int) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
+Text = str | Callable[[], str]
+
+
 def create_notifications(
-    users: Iterable[User], text: str, url: str, kind: str
+    users: Iterable[User], text: Text, url: str, kind: str
 ) -> list[Notification]:
-    """One notification for each person; ``kind`` says which email preference allows it."""
+    """One notification for each person; ``kind`` says which email preference allows it.
+    ``text`` is best a function that writes it: it is then written in each person's own
+    language (and their email with it)."""
     if kind not in KINDS:
         raise ValueError(f"Unknown kind of notification: {kind!r}")
-    notifications = Notification.objects.bulk_create(
-        [
-            Notification(user=user, text=_short(text, TEXT_LENGTH), url=url, kind=kind)
-            for user in users
-        ]
+
+    def written(user: User) -> str:
+        return _short(in_language_of(user, text) if callable(text) else text, TEXT_LENGTH)
+
+    return Notification.objects.bulk_create(
+        [Notification(user=user, text=written(user), url=url, kind=kind) for user in users]
     )
-    return notifications

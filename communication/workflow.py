@@ -62,4 +62,4 @@ def announce_report_moved(sender, *, submission, action, by, comment, **kwargs) 
     if not people:
         return
     url = reverse("report", args=[submission.organization.slug, submission.period.key])
-    notify(people, describe(submission, action, by, comment), url, REPORTS)
+    notify(people, lambda: describe(submission, action, by, comment), url, REPORTS)

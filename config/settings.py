@@ -11,7 +11,6 @@ import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 from config.env import env_bool, env_int, env_list, env_str
 
@@ -63,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After sign-in: a person's own language, or ?lang= on a shared address.
+    "common.languages.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After sign-in and messages, so that its 400 page renders like any other.
     "common.middleware.RejectControlCharactersMiddleware",
@@ -131,8 +132,10 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "partners.auth.axes_username"
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Each language named in itself, so that a reader finds theirs whatever the page's language.
+LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the switch is remembered for a year in this browser
 # Dates and times written one way in each language (config/formats/<language>/formats.py).
 FORMAT_MODULE_PATH = ["config.formats"]
 FORM_RENDERER = "common.forms.FormRenderer"

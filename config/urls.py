@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from common.access import open_to_read_only
+from common.languages import set_language
 from config import views
 from partners.forms import EmailAuthenticationForm
 from partners.password_reset import ThrottledPasswordResetView
@@ -18,6 +19,7 @@ account_patterns = [
         name="login",
     ),
     path("logout/", open_to_read_only(auth_views.LogoutView.as_view()), name="logout"),
+    path("language/", open_to_read_only(set_language), name="set_language"),
     path(
         "password/change/",
         open_to_read_only(auth_views.PasswordChangeView.as_view()),

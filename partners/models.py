@@ -48,6 +48,13 @@ class User(AbstractUser):
     last_name = None
     email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the pages and of your emails; empty: the browser's."),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -303,7 +303,7 @@ def browse_pathway(world):
         owner=world.backbone_org,
     )
     Step.objects.create(
-        pathway=pathway, title="Explore", stage=Stage.EXPLORE, kind="course", audience="youth"
+        pathway=pathway, title="Career day", stage=Stage.EXPLORE, kind="course", audience="youth"
     )
     return pathway
 
@@ -372,6 +372,12 @@ MATRIX = {
     "explore_job": (public_job_args, PUBLIC_PAGE, PUBLIC_GET_ONLY_POST),
     "login": (None, statuses(200, 302, 302, 302, 302), statuses(200, 302, 302, 302, 302)),
     "logout": (None, statuses(405, 405, 405, 405, 405), statuses(302, 302, 302, 302, 302)),
+    # The language switch on every page, for everyone (tests/test_languages.py).
+    "set_language": (
+        None,
+        statuses(405, 405, 405, 405, 405),
+        statuses(302, 302, 302, 302, 302),
+    ),
     "password_change": (None, READ_ALL, statuses(302, 200, 200, 200, 200)),
     "password_change_done": (None, READ_ALL, READ_ONLY_POST),
     "password_reset": (None, PUBLIC_PAGE, PUBLIC_PAGE),

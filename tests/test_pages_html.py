@@ -164,7 +164,9 @@ def a_partnership(world):
 def a_working_group(world):
     from network.models import LeadTerm, WorkingGroup
 
-    group = WorkingGroup.objects.create(slug="data", name="Data", charter="## Why\n\n*Share.*")
+    group = WorkingGroup.objects.create(
+        slug="data", name="Data", charter="## Our purpose\n\n*Share.*"
+    )
     group.members.add(world.member_a, world.lead_b)
     LeadTerm.objects.create(group=group, lead=world.lead_b, start="2025-01-01")
     return [group.slug]
@@ -210,9 +212,9 @@ def a_pathway_catalog(world):
     steps = [
         Step.objects.create(pathway=pathway, title=title, stage=stage, kind=kind, **fields)
         for title, stage, kind, fields in [
-            ("Explore", "explore", "course", {"audience": "youth", "entry_point": True}),
+            ("Career day", "explore", "course", {"audience": "youth", "entry_point": True}),
             ("Basics", "prepare", "work_based", {"audience": "adult", "entry_point": True}),
-            ("Course", "train", "program", {"audience": "both", "program": program}),
+            ("Aide training", "train", "program", {"audience": "both", "program": program}),
             ("Exam", "train", "credential", {"audience": "both", "credential": credential}),
             ("Aide", "launch", "job", {"audience": "both", "occupation": occupation}),
         ]
@@ -249,7 +251,7 @@ def a_meeting(world):
     meeting = Meeting.objects.create(
         title="Steering",
         starts_at=timezone.now() - timedelta(days=1),
-        agenda="1. *Reports*",
+        agenda="1. *Progress so far*",
         minutes="Agreed.",
         created_by=world.backbone,
     )
