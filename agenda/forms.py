@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from agenda import versions
 from agenda.models import Agenda, Goal, Strategy
+from common.forms import BilingualMixin, in_each_language
+from common.languages import CODES
 from measures.figures import display
 from measures.models import Indicator
 from measures.periods import Period, PeriodType, parse_period
@@ -59,19 +61,23 @@ class VersionedForm(forms.Form):
         self.data["base_version"] = latest
 
 
-class AgendaForm(VersionedForm, forms.ModelForm):
+class AgendaForm(BilingualMixin, VersionedForm, forms.ModelForm):
+    bilingual = ("title", "vision")
+
     class Meta:
         model = Agenda
-        fields = ["title", "vision"]
-        widgets = {"vision": forms.Textarea(attrs={"rows": 8})}
+        fields = in_each_language("title", "vision")
+        widgets = {f"vision_{code}": forms.Textarea(attrs={"rows": 8}) for code in CODES}
 
 
-class GoalForm(VersionedForm, forms.ModelForm):
+class GoalForm(BilingualMixin, VersionedForm, forms.ModelForm):
+    bilingual = ("title", "description")
+
     class Meta:
         model = Goal
-        fields = ["title", "description", "order", "indicators"]
+        fields = [*in_each_language("title", "description"), "order", "indicators"]
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 5}),
+            **{f"description_{code}": forms.Textarea(attrs={"rows": 5}) for code in CODES},
             "indicators": forms.CheckboxSelectMultiple,
         }
 

@@ -2,16 +2,18 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import Indicator
+
+DEFAULT_TITLE = _("Our common agenda")
 
 
 class Agenda(models.Model):
     """The partnership's one common agenda (a single row)."""
 
-    title = models.CharField(_("title"), max_length=200, default=_("Our common agenda"))
+    title = models.CharField(_("title"), max_length=200, default=DEFAULT_TITLE)
     vision = models.TextField(
         _("vision"), blank=True, help_text=_("Markdown: **bold**, *italic*, lists, links.")
     )
@@ -22,6 +24,18 @@ class Agenda(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        """A title left at its default reads in each language as that language writes it."""
+        defaults = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                defaults[code] = str(DEFAULT_TITLE)
+        untouched = (None, "", *defaults.values())
+        if all(getattr(self, f"title_{code}", None) in untouched for code in defaults):
+            for code, text in defaults.items():
+                setattr(self, f"title_{code}", text)
+        super().save(*args, **kwargs)
 
     @classmethod
     def load(cls) -> "Agenda":

@@ -3,6 +3,7 @@
 import hashlib
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.forms.renderers import DjangoTemplates
@@ -46,6 +47,42 @@ def guards_stale_saves(view):
     atomic_view = transaction.atomic(view)
     atomic_view.guards_stale_saves = True
     return atomic_view
+
+
+LANGUAGE_NAMES = {"en": _("English"), "es": _("Spanish")}
+
+
+def in_each_language(*names: str) -> list[str]:
+    """The form fields of content written in each language: ``title`` → ``title_en``,
+    ``title_es`` (the columns django-modeltranslation adds)."""
+    return [f"{name}_{code}" for name in names for code, _name in settings.LANGUAGES]
+
+
+class BilingualMixin(forms.BaseForm):
+    """A model form that edits content in each language side by side: "Title (English)",
+    "Title (Spanish)". The site's own language is required where the field is; the other
+    may stay empty, and then reads in the site's language, saying so."""
+
+    bilingual: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        model = self._meta.model
+        for name in self.bilingual:
+            original = model._meta.get_field(name)
+            for code, _name in settings.LANGUAGES:
+                field = self.fields.get(f"{name}_{code}")
+                if field is None:
+                    continue
+                field.label = _("%(field)s (%(language)s)") % {
+                    "field": original.verbose_name[:1].upper() + original.verbose_name[1:],
+                    "language": LANGUAGE_NAMES[code],
+                }
+                if code == settings.LANGUAGE_CODE:
+                    field.required = not original.blank
+                    field.help_text = original.help_text
+                elif original.help_text:
+                    field.help_text = _("Leave empty until it is translated.")
 
 
 class StaleGuardMixin(forms.Form):

@@ -31,6 +31,8 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = env_str("SITE_NAME", "Pathways Commons")
 
 INSTALLED_APPS = [
+    # Content in both languages (each app's translation.py); before the admin, as it asks.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -136,6 +138,10 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600  # the switch is remembered for a year in this browser
+# Content written in one language reads in the other until it is translated (and says so:
+# common.templatetags.commons.untranslated).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en",), "en": ("es",)}
 # Dates and times written one way in each language (config/formats/<language>/formats.py).
 FORMAT_MODULE_PATH = ["config.formats"]
 FORM_RENDERER = "common.forms.FormRenderer"

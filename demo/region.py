@@ -15,6 +15,7 @@ from django.utils import timezone
 from demo.collaboration import seed_activities, seed_network
 from demo.names import BACKBONE, DEMO_NOTE, FUNDER
 from demo.pathways import seed_pathways
+from demo.translations import seed_spanish
 from measures import rollups
 from measures.library import LIBRARY, LibraryIndicator
 from measures.models import (
@@ -386,6 +387,7 @@ def seed(*, today: date, with_users: bool, password: str) -> dict[str, int]:
     by_pathway = _pathway_values()
     aggregates = rollups.rebuild_all() if created or by_pathway else 0
     seed_agenda(today=today, by=reviewer)
+    seed_spanish()
     seed_network(today=today)
     seed_activities(today=today)
     return {

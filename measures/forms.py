@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import StaleGuardMixin
+from common.forms import BilingualMixin, StaleGuardMixin, in_each_language
 from measures import figures
 from measures.models import (
     SHARE_UNITS,
@@ -19,13 +19,14 @@ from measures.periods import Period, parse_period
 from partners.models import Organization, SectorType
 
 
-class IndicatorForm(StaleGuardMixin, forms.ModelForm):
+class IndicatorForm(BilingualMixin, StaleGuardMixin, forms.ModelForm):
+    bilingual = ("name", "definition")
+
     class Meta:
         model = Indicator
         fields = [
             "code",
-            "name",
-            "definition",
+            *in_each_language("name", "definition"),
             "unit",
             "numerator_definition",
             "denominator_definition",

@@ -31,6 +31,7 @@ import uuid
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.utils import translation
 
 from partners.models import Organization, SectorType
 from pathways.models import (
@@ -459,8 +460,34 @@ def _component(step: Step, pathway_id: str, terms: Terms) -> dict:
     return node
 
 
+# What each node's name and description are written from, for its Spanish ("es") entries.
+SPANISH = {
+    "ceterms:Pathway": {"ceterms:name": "title", "ceterms:description": "summary"},
+    "component": {"ceterms:name": "title", "ceterms:description": "description"},
+    "ceterms:LearningProgram": {"ceterms:name": "title", "ceterms:description": "description"},
+    "credential": {"ceterms:name": "name"},
+    "ceterms:Occupation": {"ceterms:name": "title"},
+}
+
+
+def _add_spanish(node: dict, record, kind: str) -> None:
+    """The record's Spanish beside its English in the node's language maps."""
+    for prop, field in SPANISH[kind].items():
+        spanish = getattr(record, f"{field}_es", None)
+        if spanish and prop in node:
+            node[prop]["es"] = spanish
+    if kind == "ceterms:LearningProgram" and getattr(record, "how_to_enrol_es", None):
+        node["ceterms:requires"][0]["ceterms:description"]["es"] = record.how_to_enrol_es
+
+
 def export_pathway(pathway: Pathway, *, base_url: str) -> dict:
-    """The CTDL graph of ``pathway``; ``base_url`` is the explorer's absolute address."""
+    """The CTDL graph of ``pathway``, whatever the reader's language: English, with the
+    Spanish beside it where written. ``base_url`` is the explorer's absolute address."""
+    with translation.override("en"):
+        return _export(pathway, base_url)
+
+
+def _export(pathway: Pathway, base_url: str) -> dict:
     terms = Terms(base_url)
     page = f"{base_url}{pathway.slug}/"
     steps = list(
@@ -561,15 +588,21 @@ def export_pathway(pathway: Pathway, *, base_url: str) -> dict:
     organizations.update({s.provider.pk: s.provider for s in steps if s.provider_id})
 
     issuers = {c.issuer: _issuer(c.issuer) for c in credentials.values()}
+    _add_spanish(node, pathway, "ceterms:Pathway")
+    for step in steps:
+        _add_spanish(components[step.pk], step, "component")
     graph = [node, *(components[step.pk] for step in steps)]
-    graph += [_program(p, page, terms) for p in sorted(programs.values(), key=lambda p: p.ctid)]
-    graph += [
-        _credential(c, page, issuers[c.issuer]["@id"], set(credentials))
-        for c in sorted(credentials.values(), key=lambda c: c.ctid)
-    ]
-    graph += [
-        _occupation(o, owner_id) for o in sorted(occupations.values(), key=lambda o: o.soc_code)
-    ]
+    for program in sorted(programs.values(), key=lambda p: p.ctid):
+        graph.append(_program(program, page, terms))
+        _add_spanish(graph[-1], program, "ceterms:LearningProgram")
+    for credential in sorted(credentials.values(), key=lambda c: c.ctid):
+        graph.append(
+            _credential(credential, page, issuers[credential.issuer]["@id"], set(credentials))
+        )
+        _add_spanish(graph[-1], credential, "credential")
+    for occupation in sorted(occupations.values(), key=lambda o: o.soc_code):
+        graph.append(_occupation(occupation, owner_id))
+        _add_spanish(graph[-1], occupation, "ceterms:Occupation")
     graph += [_organization(o, page) for o in sorted(organizations.values(), key=lambda o: o.slug)]
     graph += [issuers[name] for name in sorted(issuers)]
     return {

@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -201,9 +202,12 @@ def _occupations(graph: Graph) -> dict[str, Occupation]:
         codes = _soc(graph, node)
         if not codes or not name:
             continue
-        occupation, _created = Occupation.objects.get_or_create(
+        occupation, created = Occupation.objects.get_or_create(
             soc_code=codes[0], defaults={"title": name}
         )
+        if created:
+            _spanish(occupation, node, {"ceterms:name": "title"})
+            occupation.save()
         found[node.get("@id", "")] = occupation
     return found
 
@@ -223,6 +227,7 @@ def _credentials(graph: Graph) -> dict[str, Credential]:
         credential.name = name
         credential.kind = CREDENTIAL_KINDS[node["@type"]]
         credential.issuer = _text(issuer.get("ceterms:name")) or credential.issuer or name
+        _spanish(credential, node, {"ceterms:name": "name"})
         credential.save()
         found[node["@id"]] = credential
     for node in graph.of_type(*CREDENTIAL_KINDS):
@@ -290,6 +295,9 @@ def _program(graph: Graph, node: dict, organizations: dict, page: str) -> Progra
         for field, messages in error.message_dict.items():
             graph.problem(node, f"{field}: {' '.join(messages)}")
         return None
+    _spanish(program, node, {"ceterms:name": "title", "ceterms:description": "description"})
+    enrol_es = enrol.get("ceterms:description", {}) if isinstance(enrol, dict) else {}
+    program.how_to_enrol_es = (enrol_es.get("es") if isinstance(enrol_es, dict) else None) or None
     program.save()
     return program
 
@@ -394,6 +402,7 @@ def _steps(graph, pathway, programs, credentials, occupations, organizations) ->
             for field, messages in error.message_dict.items():
                 graph.problem(node, f"{field}: {' '.join(messages)}")
             continue
+        _spanish(step, node, {"ceterms:name": "title", "ceterms:description": "description"})
         step.save()
         by_id[node["@id"]] = step
     for node in components:
@@ -420,9 +429,22 @@ def _link(graph, node, source, target, kind, reverse=False) -> None:
     link.save()
 
 
+def _spanish(record, node: dict, fields: dict[str, str]) -> None:
+    """The Spanish ("es") entries of the node's language maps, into the record's Spanish."""
+    for prop, field in fields.items():
+        value = node.get(prop)
+        spanish = value.get("es", "") if isinstance(value, dict) else ""
+        setattr(record, f"{field}_es", str(spanish).strip() or None)
+
+
 def import_pathway(document, *, by=None, public: bool = False) -> Pathway:
     """Read the pathway of a CTDL graph; raises CtdlImportError and saves nothing on any
-    problem."""
+    problem. English fills the records' English, and Spanish their Spanish."""
+    with translation.override("en"):
+        return _import(document, by=by, public=public)
+
+
+def _import(document, *, by=None, public: bool = False) -> Pathway:
     graph = Graph(document)
     pathways = graph.of_type("ceterms:Pathway")
     if len(pathways) != 1:
@@ -450,6 +472,7 @@ def import_pathway(document, *, by=None, public: bool = False) -> Pathway:
         if pathway is not None:
             created = pathway.pk is None
             pathway.public = public or (pathway.public and not created)
+            _spanish(pathway, node, {"ceterms:name": "title", "ceterms:description": "summary"})
             pathway.save()
             pathway.target_occupations.set(
                 Occupation.objects.filter(soc_code__in=_soc(graph, node))

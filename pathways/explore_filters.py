@@ -140,22 +140,28 @@ class Filters:
         return pathways
 
 
+def _either(field: str, word: str) -> Q:
+    """``field`` contains ``word`` in English or in Spanish: a search finds content in the
+    language it was written in, whatever the reader's."""
+    return Q(**{f"{field}_en__icontains": word}) | Q(**{f"{field}_es__icontains": word})
+
+
 def _mentions(word: str) -> Q:
     """The pathway, its steps or what they name mention ``word``."""
     in_steps = Step.objects.filter(pathway=OuterRef("pk")).filter(
-        Q(title__icontains=word)
-        | Q(description__icontains=word)
-        | Q(program__title__icontains=word)
-        | Q(credential__name__icontains=word)
-        | Q(occupation__title__icontains=word)
+        _either("title", word)
+        | _either("description", word)
+        | _either("program__title", word)
+        | _either("credential__name", word)
+        | _either("occupation__title", word)
         | Q(provider__name__icontains=word)
     )
-    jobs = Occupation.objects.filter(pathways=OuterRef("pk"), title__icontains=word)
+    jobs = Occupation.objects.filter(pathways=OuterRef("pk")).filter(_either("title", word))
     return (
-        Q(title__icontains=word)
-        | Q(summary__icontains=word)
-        | Q(sector__name__icontains=word)
-        | Q(cluster__name__icontains=word)
+        _either("title", word)
+        | _either("summary", word)
+        | _either("sector__name", word)
+        | _either("cluster__name", word)
         | Exists(in_steps)
         | Exists(jobs)
     )

@@ -2,7 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import StaleGuardMixin
+from common.forms import BilingualMixin, StaleGuardMixin, in_each_language
+from common.languages import CODES
 from common.routes import check_not_reserved
 from partners.models import Organization, SectorType
 from partners.roles import Roles
@@ -23,13 +24,15 @@ class SummaryMixin(forms.Form):
     )
 
 
-class PathwayForm(StaleGuardMixin, SummaryMixin, forms.ModelForm):
+class PathwayForm(BilingualMixin, StaleGuardMixin, SummaryMixin, forms.ModelForm):
+    bilingual = ("title", "summary")
+
     class Meta:
         model = Pathway
         fields = [
-            "title",
+            *in_each_language("title"),
             "slug",
-            "summary",
+            *in_each_language("summary"),
             "sector",
             "cluster",
             "target_occupations",
@@ -37,7 +40,7 @@ class PathwayForm(StaleGuardMixin, SummaryMixin, forms.ModelForm):
             "public",
         ]
         widgets = {
-            "summary": forms.Textarea(attrs={"rows": 4}),
+            **{f"summary_{code}": forms.Textarea(attrs={"rows": 4}) for code in CODES},
             "target_occupations": forms.SelectMultiple(attrs={"size": 8}),
         }
 
@@ -51,11 +54,19 @@ class PathwayForm(StaleGuardMixin, SummaryMixin, forms.ModelForm):
         return check_not_reserved(self.cleaned_data["slug"], *SLUG_ROUTES)
 
 
-class StepForm(StaleGuardMixin, SummaryMixin, forms.ModelForm):
+class StepForm(BilingualMixin, StaleGuardMixin, SummaryMixin, forms.ModelForm):
+    bilingual = ("title", "description")
+
     class Meta:
         model = Step
-        fields = [f.removesuffix("_id") for f in STEP_FIELDS]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            g
+            for f in STEP_FIELDS
+            for g in (
+                in_each_language(f) if f in ("title", "description") else [f.removesuffix("_id")]
+            )
+        ]
+        widgets = {f"description_{code}": forms.Textarea(attrs={"rows": 3}) for code in CODES}
 
     def __init__(self, *args, roles: Roles, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,12 +95,14 @@ class LinkForm(forms.ModelForm):
         self.fields["to_step"].label = _("To step")
 
 
-class ProgramForm(StaleGuardMixin, forms.ModelForm):
+class ProgramForm(BilingualMixin, StaleGuardMixin, forms.ModelForm):
+    bilingual = ("title", "description", "how_to_enrol")
+
     class Meta:
         model = Program
         fields = [
             "cip_code",
-            "title",
+            *in_each_language("title"),
             "provider",
             "award_level",
             "length_months",
@@ -98,13 +111,13 @@ class ProgramForm(StaleGuardMixin, forms.ModelForm):
             "schedule",
             "location",
             "audience",
-            "description",
-            "how_to_enrol",
+            *in_each_language("description", "how_to_enrol"),
             "enrol_url",
         ]
         widgets = {
-            "description": forms.Textarea(attrs={"rows": 3}),
-            "how_to_enrol": forms.Textarea(attrs={"rows": 3}),
+            f"{name}_{code}": forms.Textarea(attrs={"rows": 3})
+            for name in ("description", "how_to_enrol")
+            for code in CODES
         }
 
     def __init__(self, *args, roles: Roles, **kwargs):
@@ -115,10 +128,12 @@ class ProgramForm(StaleGuardMixin, forms.ModelForm):
         self.fields["provider"].queryset = providers
 
 
-class CredentialForm(StaleGuardMixin, forms.ModelForm):
+class CredentialForm(BilingualMixin, StaleGuardMixin, forms.ModelForm):
+    bilingual = ("name",)
+
     class Meta:
         model = Credential
-        fields = ["name", "kind", "issuer", "stacks_into"]
+        fields = [*in_each_language("name"), "kind", "issuer", "stacks_into"]
         widgets = {"stacks_into": forms.SelectMultiple(attrs={"size": 8})}
 
     def clean_stacks_into(self):

@@ -189,3 +189,14 @@ def demo_pathways():
     demo.seed_pathways(date(2026, 1, 15), backbone, {})
     Pathway.objects.exclude(slug="biomanufacturing").update(public=True)
     return Pathway.objects.get(slug="nursing-health-sciences")
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    """Each test starts in English: a request in Spanish leaves Spanish active in its thread,
+    and records made afterwards would be written as Spanish."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

@@ -354,12 +354,12 @@ def test_deleting_a_strategy_without_commitments_still_works(world, strategy):
 def test_restoring_a_version_that_would_delete_a_strategy_with_commitments_is_refused(world):
     client = world.client(world.backbone)
     ensure_first_version(world.backbone)  # version 1: no goals
-    post(client, "goal_create", {"title": "Graduate ready", "description": "", "order": 0})
+    post(client, "goal_create", {"title_en": "Graduate ready", "description_en": "", "order": 0})
     goal = Goal.objects.get()
     post(
         client, "strategy_create", {"title": "Career fairs", "description": "", "order": 0}, goal.pk
     )
-    post(client, "agenda_edit", {"title": "Changed title", "vision": "v"})
+    post(client, "agenda_edit", {"title_en": "Changed title", "vision_en": "v"})
     strategy = Strategy.objects.get()
     commit(strategy, world.org_a, title="Spring fair")
     latest = versions.latest_number()

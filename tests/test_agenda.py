@@ -45,15 +45,15 @@ def test_backbone_builds_the_agenda_and_every_edit_is_a_version(world):
     response = post(
         client,
         "agenda_edit",
-        {"title": "Our agenda", "vision": "Every **young person** thrives.", "summary": ""},
+        {"title_en": "Our agenda", "vision_en": "Every **young person** thrives.", "summary": ""},
     )
     assert response.status_code == 302
     response = post(
         client,
         "goal_create",
         {
-            "title": "Graduate ready",
-            "description": "All students graduate.",
+            "title_en": "Graduate ready",
+            "description_en": "All students graduate.",
             "order": 0,
             "indicators": [world.share.pk],
             "summary": "First goal",
@@ -98,10 +98,10 @@ def test_a_stale_edit_is_refused_and_keeps_what_was_typed(world):
     client = world.client(world.backbone)
     ensure_first_version(world.backbone)
     stale = latest()
-    post(client, "agenda_edit", {"title": "First", "vision": "One", "summary": ""})
+    post(client, "agenda_edit", {"title_en": "First", "vision_en": "One", "summary": ""})
     response = client.post(
         reverse("agenda_edit"),
-        {"title": "Second", "vision": "My long careful text", "base_version": stale},
+        {"title_en": "Second", "vision_en": "My long careful text", "base_version": stale},
     )
     assert response.status_code == 400
     assert "Someone else saved the agenda" in response.text
@@ -114,8 +114,8 @@ def test_a_stale_edit_is_refused_and_keeps_what_was_typed(world):
 def test_diff_shows_added_and_removed_lines(world):
     client = world.client(world.backbone)
     ensure_first_version(world.backbone)
-    post(client, "agenda_edit", {"title": "T", "vision": "Old sentence.", "summary": ""})
-    post(client, "agenda_edit", {"title": "T", "vision": "New sentence.", "summary": ""})
+    post(client, "agenda_edit", {"title_en": "T", "vision_en": "Old sentence.", "summary": ""})
+    post(client, "agenda_edit", {"title_en": "T", "vision_en": "New sentence.", "summary": ""})
     page = client.get(reverse("agenda_version", args=[latest()])).text
     assert "<del>" in page and "Old sentence." in page
     assert "<ins>" in page and "New sentence." in page
@@ -130,11 +130,11 @@ def test_diff_shows_added_and_removed_lines(world):
 def test_restore_brings_back_exactly_the_version(world):
     client = world.client(world.backbone)
     ensure_first_version(world.backbone)
-    post(client, "agenda_edit", {"title": "Agenda", "vision": "Vision v2", "summary": ""})
+    post(client, "agenda_edit", {"title_en": "Agenda", "vision_en": "Vision v2", "summary": ""})
     post(
         client,
         "goal_create",
-        {"title": "Goal A", "description": "A", "order": 0, "indicators": [world.count.pk]},
+        {"title_en": "Goal A", "description_en": "A", "order": 0, "indicators": [world.count.pk]},
     )
     goal = Goal.objects.get()
     post(client, "strategy_create", {"title": "S1", "description": "s", "order": 0}, goal.pk)
@@ -148,7 +148,7 @@ def test_restore_brings_back_exactly_the_version(world):
     kept = versions.snapshot()
     assert keep.snapshot == kept
     # Change everything: text, goal, strategy deleted, targets, a new goal.
-    post(client, "agenda_edit", {"title": "Other", "vision": "Vision v3", "summary": ""})
+    post(client, "agenda_edit", {"title_en": "Other", "vision_en": "Vision v3", "summary": ""})
     post(client, "strategy_delete", {}, Strategy.objects.get().pk)
     post(
         client,
@@ -156,8 +156,8 @@ def test_restore_brings_back_exactly_the_version(world):
         targets_data("2023", "90", ("2027", "99")),
         world.count.code,
     )
-    post(client, "goal_create", {"title": "Goal B", "description": "", "order": 1})
-    post(client, "goal_edit", {"title": "Goal A2", "description": "", "order": 0}, goal.pk)
+    post(client, "goal_create", {"title_en": "Goal B", "description_en": "", "order": 1})
+    post(client, "goal_edit", {"title_en": "Goal A2", "description_en": "", "order": 0}, goal.pk)
     assert versions.snapshot() != kept
 
     response = post(client, "agenda_restore", {"summary": ""}, keep.number)
@@ -169,7 +169,7 @@ def test_restore_brings_back_exactly_the_version(world):
     baseline = Target.objects.get(indicator=world.count, kind="baseline")
     assert (baseline.period.key, baseline.value) == ("2022", Decimal("100"))
     # A new goal made after the restore does not collide with a restored id.
-    post(client, "goal_create", {"title": "Goal C", "description": "", "order": 2})
+    post(client, "goal_create", {"title_en": "Goal C", "description_en": "", "order": 2})
     assert Goal.objects.filter(title="Goal C").exists()
 
 
@@ -214,7 +214,7 @@ def test_targets_form_reports_each_bad_row_and_saves_nothing(world):
 def test_deleting_a_goal_can_be_undone_from_the_history(world):
     client = world.client(world.backbone)
     ensure_first_version(world.backbone)
-    post(client, "goal_create", {"title": "Keep me", "description": "x", "order": 0})
+    post(client, "goal_create", {"title_en": "Keep me", "description_en": "x", "order": 0})
     goal = Goal.objects.get()
     Strategy.objects.create(goal=goal, title="S")  # outside a version: recorded below
     versions.record(world.backbone, "strategy")
@@ -266,7 +266,7 @@ def test_two_saves_from_the_same_version_the_second_is_told_it_is_stale(world):
     ensure_first_version(world.backbone)
     forms = [
         AgendaForm(
-            {"title": title, "vision": "", "summary": "", "base_version": 1},
+            {"title_en": title, "vision_en": "", "summary": "", "base_version": 1},
             instance=Agenda.load(),
         )
         for title in ("First", "Second")
@@ -296,7 +296,7 @@ def test_two_agenda_saves_at_once_never_answer_500(world):
             barrier.wait(5)
             response = client.post(
                 reverse("agenda_edit"),
-                {"title": title, "vision": "", "summary": "", "base_version": 1},
+                {"title_en": title, "vision_en": "", "summary": "", "base_version": 1},
             )
             statuses.append(response.status_code)
         finally:

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 def indicator_data(**overrides):
     data = {
         "code": "placement-rate",
-        "name": "Placement rate",
-        "definition": "Share of completers placed in work or study.",
+        "name_en": "Placement rate",
+        "definition_en": "Share of completers placed in work or study.",
         "unit": "percent",
         "numerator_definition": "Completers placed",
         "denominator_definition": "Completers",

@@ -202,3 +202,61 @@ def test_every_page_in_spanish_has_no_english_interface_string(world, figures, r
     assert re.search(rb'<html lang="es"', response.content)
     left = (texts(response.content) & english_messages()) - IN_ITS_OWN_LANGUAGE
     assert left == set(), left
+
+
+# Content in both languages.
+
+
+def test_content_reads_in_the_reader_s_language_and_says_when_it_is_not(client, public_pathway):
+    nursing, _draft = public_pathway
+    url = reverse("explore_pathway", args=[nursing.slug])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    page = client.get(url).text
+    assert '<h1><span lang="en">Nursing</span></h1>' in page  # not translated yet: said so
+    assert "Partes de esta página aún no están traducidas" in page
+    nursing.title_es = "Enfermería"
+    nursing.save()
+    page = client.get(url).text
+    assert "<h1>Enfermería</h1>" in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "<h1>Nursing</h1>" in client.get(url).text
+
+
+def test_backbone_staff_write_content_in_both_languages(world, public_pathway):
+    from pathways.models import Pathway
+
+    nursing, _draft = public_pathway
+    client = world.client(world.backbone)
+    form = client.get(reverse("pathway_edit", args=[nursing.slug])).text
+    assert "Title (English)" in form and "Title (Spanish)" in form
+    data = {
+        "title_en": "Nursing",
+        "title_es": "Enfermería",
+        "summary_en": nursing.summary or "",
+        "summary_es": "De auxiliar a enfermera titulada.",
+        "sector": nursing.sector_id,
+        "cluster": nursing.cluster_id,
+        "owner": nursing.owner_id,
+        "public": "on",
+    }
+    response = client.post(reverse("pathway_edit", args=[nursing.slug]), data)
+    assert response.status_code == 302, response.text[:2000]
+    nursing = Pathway.objects.get(pk=nursing.pk)
+    assert (nursing.title_en, nursing.title_es) == ("Nursing", "Enfermería")
+
+
+def test_the_demo_s_public_content_is_in_spanish(demo_pathways):
+    from demo.translations import seed_spanish
+    from pathways.models import Pathway
+
+    seed_spanish()
+    for pathway in Pathway.objects.filter(public=True).prefetch_related("steps"):
+        assert pathway.title_es and pathway.summary_es, pathway.slug
+        for step in pathway.steps.all():
+            assert step.title_es, step.title_en
+            if step.program_id:
+                assert step.program.title_es and step.program.how_to_enrol_es, step.program
+            if step.credential_id:
+                assert step.credential.name_es, step.credential
+        for job in pathway.target_occupations.all():
+            assert job.title_es, job.title_en

@@ -84,7 +84,7 @@ def test_credentials_stack_without_loops(world):
     client = world.client(world.backbone)
     response = client.post(
         reverse("credential_edit", args=[rn.pk]),
-        {"name": "RN", "kind": "license", "issuer": "NC BON", "stacks_into": [cna.pk]},
+        {"name_en": "RN", "kind": "license", "issuer": "NC BON", "stacks_into": [cna.pk]},
     )
     assert response.status_code == 400
     assert "would make a loop" in response.text
@@ -117,14 +117,14 @@ def test_a_lead_edits_only_steps_and_programs_their_organization_provides(world,
     own = step(pathway, "Intro to biotech", provider=world.org_a)
     other = step(pathway, "Biology I", provider=world.org_b)
     lead = world.client(world.lead_a)
-    data = {"title": "Intro to biotechnology", "stage": "train", "kind": "course"}
+    data = {"title_en": "Intro to biotechnology", "stage": "train", "kind": "course"}
     data |= {"audience": "both", "provider": world.org_a.pk, "order": 0}
     assert lead.post(reverse("step_edit", args=[own.pk]), data).status_code == 302
     own.refresh_from_db()
     assert own.title == "Intro to biotechnology"
     assert lead.post(reverse("step_edit", args=[other.pk]), data).status_code == 403
     # A new step must be provided by the lead's organization.
-    data = data | {"title": "New", "provider": world.org_b.pk}
+    data = data | {"title_en": "New", "provider": world.org_b.pk}
     response = lead.post(reverse("step_create", args=[pathway.slug]), data)
     assert response.status_code == 400
     assert not Step.objects.filter(title="New").exists()
@@ -142,7 +142,7 @@ def test_a_lead_edits_only_steps_and_programs_their_organization_provides(world,
     )
     form = {
         "cip_code": "26.1201",
-        "title": "Biotechnology AAS",
+        "title_en": "Biotechnology AAS",
         "provider": world.org_a.pk,
         "award_level": "associate",
         "modality": "hybrid",
@@ -160,8 +160,8 @@ def test_a_lead_edits_only_steps_and_programs_their_organization_provides(world,
 def test_every_change_is_a_version_and_restores_exactly(world, pathway):
     client = world.client(world.backbone)
     base = {"stage": "train", "kind": "course", "audience": "both", "order": 0}
-    client.post(reverse("step_create", args=[pathway.slug]), {"title": "A", **base})
-    client.post(reverse("step_create", args=[pathway.slug]), {"title": "B", **base})
+    client.post(reverse("step_create", args=[pathway.slug]), {"title_en": "A", **base})
+    client.post(reverse("step_create", args=[pathway.slug]), {"title_en": "B", **base})
     a, b = Step.objects.order_by("pk")
     client.post(
         reverse("link_create", args=[pathway.slug]),
@@ -173,7 +173,7 @@ def test_every_change_is_a_version_and_restores_exactly(world, pathway):
     assert keep.snapshot == kept
 
     client.post(reverse("step_delete", args=[a.pk]))
-    client.post(reverse("step_edit", args=[b.pk]), {"title": "B2", **base, "entry_point": "on"})
+    client.post(reverse("step_edit", args=[b.pk]), {"title_en": "B2", **base, "entry_point": "on"})
     assert versions.snapshot(pathway) != kept
     page = client.get(reverse("pathway_version", args=[pathway.slug, 5])).text
     assert "<del>" in page and "<ins>" in page

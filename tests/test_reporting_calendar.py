@@ -21,8 +21,8 @@ def indicator_data(**overrides):
     """A yearly count (the library's form data, tests/test_indicators.py)."""
     base = {
         "code": "placed",
-        "name": "Placed in jobs",
-        "definition": "People placed in a job.",
+        "name_en": "Placed in jobs",
+        "definition_en": "People placed in a job.",
         "unit": "count",
         "numerator_definition": "",
         "denominator_definition": "",
