@@ -12,16 +12,19 @@ _renderer = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("
 
 TAGS = {
     "p", "br", "strong", "em", "a", "ul", "ol", "li", "blockquote", "code", "pre",
-    "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td",
+    "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
 ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "ol": {"start"}}
 
 
-def render_markdown(text: str) -> SafeString:
-    # The page's own headings own h1 and h2: the text's first two levels become h3, and
-    # each deeper level one below, so that no level is skipped under the page's h2.
+def render_markdown(text: str, top: int = 3) -> SafeString:
+    # The page's own headings own the levels above ``top``: the text's first two levels
+    # become h<top> (h3 under a page's h2, h2 right under its h1), and each deeper level one
+    # below, so that no level is skipped.
     html = _renderer.render(text or "")
-    for old, new in ((5, 6), (4, 5), (3, 4), (2, 3), (1, 3)):
+    shift = top - 2
+    for old in (5, 4, 3, 2, 1):
+        new = min(6, max(top, old + shift))
         html = html.replace(f"<h{old}>", f"<h{new}>").replace(f"</h{old}>", f"</h{new}>")
     clean = nh3.clean(
         html,

@@ -813,3 +813,38 @@ SPANISH = {
         "Operadores de herramientas de control numérico computarizado (CNC)"
     ),
 }
+
+# Breakdowns and their categories (demo/region.py); county names are the same in Spanish.
+SPANISH |= {
+    "Race/ethnicity": "Raza/origen étnico",
+    "Sex": "Sexo",
+    "Age band": "Grupo de edad",
+    "County": "Condado",
+    "Economic disadvantage": "Desventaja económica",
+    "Disability": "Discapacidad",
+    "English learner": "Estudiante de inglés",
+    "Pathway": "Trayectoria",
+    "American Indian or Alaska Native": "Indígena americano o nativo de Alaska",
+    "Asian": "Asiático",
+    "Black or African American": "Negro o afroamericano",
+    "Hispanic or Latino": "Hispano o latino",
+    "Native Hawaiian or Other Pacific Islander": "Nativo de Hawái u otra isla del Pacífico",
+    "White": "Blanco",
+    "Two or more races": "Dos o más razas",
+    "Female": "Femenino",
+    "Male": "Masculino",
+    "14–18": "14–18",
+    "19–24": "19–24",
+    "25–44": "25–44",
+    "45 and over": "45 o más",
+    "Durham": "Durham",
+    "Orange": "Orange",
+    "Person": "Person",
+    "Granville": "Granville",
+    "Alamance": "Alamance",
+    "Economically disadvantaged": "En desventaja económica",
+    "Not economically disadvantaged": "Sin desventaja económica",
+    "With a disability": "Con discapacidad",
+    "Without a disability": "Sin discapacidad",
+    "Not an English learner": "No es estudiante de inglés",
+}

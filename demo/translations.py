@@ -7,7 +7,7 @@ from modeltranslation.translator import translator
 
 from agenda.models import Agenda, Goal
 from demo.spanish import SPANISH
-from measures.models import Indicator
+from measures.models import Category, Dimension, Indicator
 from pathways.models import (
     CareerCluster,
     Credential,
@@ -18,7 +18,19 @@ from pathways.models import (
     Step,
 )
 
-MODELS = (Sector, CareerCluster, Pathway, Step, Program, Credential, Agenda, Goal, Indicator)
+MODELS = (
+    Sector,
+    CareerCluster,
+    Pathway,
+    Step,
+    Program,
+    Credential,
+    Agenda,
+    Goal,
+    Indicator,
+    Dimension,
+    Category,
+)
 
 
 def seed_spanish() -> int:

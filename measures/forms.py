@@ -453,10 +453,12 @@ def _first_period_error(text: str, period_type: str) -> tuple[Period | None, str
     return period, ""
 
 
-class DimensionForm(StaleGuardMixin, forms.ModelForm):
+class DimensionForm(BilingualMixin, StaleGuardMixin, forms.ModelForm):
+    bilingual = ("name",)
+
     class Meta:
         model = Dimension
-        fields = ["name", "code", "complete", "order"]
+        fields = [*in_each_language("name"), "code", "complete", "order"]
         help_texts = {"code": _("Used in imports and the API, e.g. race-ethnicity.")}
 
     def __init__(self, *args, **kwargs):
@@ -466,10 +468,12 @@ class DimensionForm(StaleGuardMixin, forms.ModelForm):
             self.fields["code"].help_text = _("The code cannot change once values use it.")
 
 
-class CategoryForm(forms.ModelForm):
+class CategoryForm(BilingualMixin, forms.ModelForm):
+    bilingual = ("name",)
+
     class Meta:
         model = Category
-        fields = ["name", "code", "order"]
+        fields = [*in_each_language("name"), "code", "order"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -30,9 +30,16 @@ def pathway_dimension() -> Dimension:
 
 @receiver(post_save, sender=Pathway)
 def keep_category(sender, instance: Pathway, **kwargs):
-    """Every pathway is a category of the "pathway" breakdown, named after it."""
+    """Every pathway is a category of the "pathway" breakdown, named after it in each
+    language."""
     Category.objects.update_or_create(
-        dimension=pathway_dimension(), code=instance.slug, defaults={"name": instance.title[:100]}
+        dimension=pathway_dimension(),
+        code=instance.slug,
+        defaults={
+            "name": instance.title_en[:100] if instance.title_en else instance.title[:100],
+            "name_en": (instance.title_en or instance.title)[:100],
+            "name_es": (instance.title_es or "")[:100] or None,
+        },
     )
 
 

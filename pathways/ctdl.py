@@ -33,18 +33,26 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
 
-from partners.models import Organization, SectorType
+from partners.models import Organization
+from pathways.ctdl_terms import (
+    AGENT_SECTOR,
+    AGENT_TYPE,
+    CIP_FRAMEWORK,
+    CLUSTER_FRAMEWORK,
+    COMPONENT_TYPES,
+    CREDENTIAL_TYPES,
+    DELIVERY,
+    NAICS_FRAMEWORK,
+    SCHEDULE_TIMING,
+    SOC_FRAMEWORK,
+)
 from pathways.models import (
     STAGE_ORDER,
-    AwardLevel,
     Credential,
-    CredentialKind,
     LinkKind,
-    Modality,
     Occupation,
     Pathway,
     Program,
-    Schedule,
     Step,
     StepKind,
     StepLink,
@@ -100,75 +108,6 @@ REQUIRED = {
     ),
 }
 MIN_DESCRIPTION = 15  # characters, as the registry asks
-
-COMPONENT_TYPES = {
-    StepKind.COURSE: "ceterms:CourseComponent",
-    StepKind.PROGRAM: "ceterms:BasicComponent",
-    StepKind.CREDENTIAL: "ceterms:CredentialComponent",
-    StepKind.WORK_BASED: "ceterms:WorkExperienceComponent",
-    StepKind.JOB: "ceterms:JobComponent",
-}
-CREDENTIAL_TYPES = {
-    CredentialKind.DIPLOMA: "ceterms:SecondarySchoolDiploma",
-    CredentialKind.CERTIFICATION: "ceterms:Certification",
-    CredentialKind.LICENSE: "ceterms:License",
-    CredentialKind.CERTIFICATE: "ceterms:Certificate",
-    CredentialKind.APPRENTICESHIP: "ceterms:ApprenticeshipCertificate",
-    CredentialKind.ASSOCIATE: "ceterms:AssociateDegree",
-    CredentialKind.BACHELOR: "ceterms:BachelorDegree",
-    CredentialKind.GRADUATE: "ceterms:MasterDegree",
-}
-# The credential a program step earns, when the step names none, by the program's award.
-AWARD_TYPES = {
-    AwardLevel.NONE: "ceterms:Certificate",
-    AwardLevel.CERTIFICATE: "ceterms:Certificate",
-    AwardLevel.DIPLOMA: "ceterms:Diploma",
-    AwardLevel.ASSOCIATE: "ceterms:AssociateDegree",
-    AwardLevel.BACHELOR: "ceterms:BachelorDegree",
-    AwardLevel.GRADUATE: "ceterms:MasterDegree",
-    AwardLevel.APPRENTICESHIP: "ceterms:ApprenticeshipCertificate",
-}
-DELIVERY = {
-    Modality.IN_PERSON: ("deliveryType:InPerson", "In Person Only"),
-    Modality.ONLINE: ("deliveryType:OnlineOnly", "Online Only"),
-    Modality.HYBRID: ("deliveryType:BlendedDelivery", "Blended Delivery"),
-}
-DAYTIME = [("scheduleTiming:Daytime", "Daytime"), ("scheduleTiming:Weekdays", "Weekdays")]
-SCHEDULE_TIMING = {
-    Schedule.FULL_TIME: DAYTIME,
-    Schedule.SCHOOL_DAY: DAYTIME,
-    Schedule.EVENINGS: [
-        ("scheduleTiming:Evening", "Evening"),
-        ("scheduleTiming:Weekends", "Weekends"),
-    ],
-}
-AGENT_SECTOR = {
-    SectorType.EMPLOYER: ("agentSector:PrivateForProfit", "Private For-Profit"),
-    SectorType.NONPROFIT: ("agentSector:PrivateNonProfit", "Private Non-Profit"),
-    SectorType.FUNDER: ("agentSector:PrivateNonProfit", "Private Non-Profit"),
-    SectorType.BACKBONE: ("agentSector:PrivateNonProfit", "Private Non-Profit"),
-}
-AGENT_TYPE = {
-    SectorType.K12: ("orgType:SecondarySchool", "Secondary School"),
-    SectorType.COLLEGE: ("orgType:TwoYear", "Two-Year Institution"),
-    SectorType.UNIVERSITY: ("orgType:FourYear", "Four-Year Institution"),
-    SectorType.WORKFORCE: ("orgType:Government", "Government"),
-    SectorType.EMPLOYER: ("orgType:Business", "Business or Industry Association"),
-    SectorType.NONPROFIT: ("orgType:NonProfit", "Non-Profit"),
-    SectorType.GOVERNMENT: ("orgType:Government", "Government"),
-    SectorType.FUNDER: ("orgType:NonProfit", "Non-Profit"),
-    SectorType.BACKBONE: ("orgType:NonProfit", "Non-Profit"),
-}
-SOC_FRAMEWORK = ("https://www.bls.gov/soc/", "Standard Occupational Classification")
-CIP_FRAMEWORK = (
-    "https://nces.ed.gov/ipeds/cipcode/search.aspx?y=56",
-    "Classification of Instructional Programs",
-)
-NAICS_FRAMEWORK = (
-    "https://www.naics.com/",
-    "NAICS - North American Industry Classification System",
-)
-CLUSTER_FRAMEWORK = "Advance CTE Career Clusters"
 
 
 def text(value: str) -> dict:

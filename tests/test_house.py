@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The project's own apps (those installed from this repository), and the project package.
 APPS = [app for app in settings.INSTALLED_APPS if (ROOT / app / "apps.py").exists()] + ["config"]
 # Data tables, which read best whole.
-DATA_TABLES = {"measures/library.py", "demo/pathway_data.py"}
+DATA_TABLES = {"measures/library.py", "demo/pathway_data.py", "demo/spanish.py"}
 MAX_LINES = 600
 
 

@@ -60,15 +60,15 @@ def test_bad_codes_are_refused(world):
 def test_backbone_manages_breakdowns_and_categories(world):
     client = world.client(world.backbone)
     data = {
-        "name": "Age band",
+        "name_en": "Age band",
         "code": "age-band",
         "order": "2",
         "categories-TOTAL_FORMS": "2",
         "categories-INITIAL_FORMS": "0",
-        "categories-0-name": "16–24",
+        "categories-0-name_en": "16–24",
         "categories-0-code": "16-24",
         "categories-0-order": "0",
-        "categories-1-name": "25 and over",
+        "categories-1-name_en": "25 and over",
         "categories-1-code": "25-plus",
         "categories-1-order": "1",
     }
@@ -95,14 +95,14 @@ def test_a_category_with_values_cannot_be_removed(world):
     )
     DataValue.objects.create(submission=submission, indicator=world.count, category=female, value=3)
     data = {
-        "name": "Sex",
+        "name_en": "Sex",
         "code": "sex",
         "order": "0",
         "categories-TOTAL_FORMS": "1",
         "categories-INITIAL_FORMS": "1",
         "categories-0-id": str(female.pk),
         "categories-0-dimension": str(sex.pk),
-        "categories-0-name": "Female",
+        "categories-0-name_en": "Female",
         "categories-0-code": "female",
         "categories-0-order": "0",
         "categories-0-DELETE": "on",

@@ -6,9 +6,9 @@ register = template.Library()
 
 
 @register.filter(name="markdown")
-def markdown_filter(text: str):
-    """Render Markdown written by backbone staff, sanitized."""
-    return render_markdown(text)
+def markdown_filter(text: str, top: int = 3):
+    """Render Markdown written by backbone staff, sanitized; its headings start at h<top>."""
+    return render_markdown(text, int(top))
 
 
 @register.filter

@@ -41,3 +41,27 @@ def test_a_spanish_speaking_partner_reports(page, world, password):
     page.get_by_role("link", name="Informes").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Informes")
     assert_accessible(page)
+
+
+def _cases():
+    from tests.test_pages_html import CASES
+
+    return CASES
+
+
+@pytest.mark.parametrize(("role", "entry"), _cases(), ids=[f"{r}-{e}" for r, e in _cases()])
+def test_every_page_of_every_role_in_spanish_passes_axe(
+    page, world, live_server, password, role, entry
+):
+    """Each page of tests/test_pages_html.py, in Spanish, checked with axe-core."""
+    from tests.test_pages_html import figures as with_figures
+    from tests.test_pages_html import url_for
+
+    with_figures.__wrapped__(world)
+    url = url_for(world, entry)
+    if role != "anonymous":
+        log_in(page, getattr(world, role).email, password)
+    page.context.add_cookies([{"name": "django_language", "value": "es", "url": live_server.url}])
+    page.goto(url)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
+    assert_accessible(page)
