@@ -67,16 +67,22 @@ def set_language(request: HttpRequest) -> HttpResponse:
     """The language switch: remember the choice (the cookie, and a signed-in person's
     profile) and go back to the same page, in the new language."""
     language = request.POST.get("language", "")
-    back = request.POST.get("next", "")
+    parts = urlsplit(request.POST.get("next", ""))
+    # Only a path of this site: never a scheme, a host, or a path that a browser would read
+    # as another host ("//elsewhere", "/\\elsewhere").
+    path = parts.path if not (parts.scheme or parts.netloc) else ""
+    if not path.startswith("/") or path[1:2] in ("/", "\\"):
+        path = "/"
+    query = "&".join(p for p in parts.query.split("&") if p and not p.startswith("lang="))
+    back = (translate_url(path, language) if language in CODES else path) + (
+        f"?{query}" if query else ""
+    )
     if not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
+    ) or back.startswith("//"):
         back = "/"
     if language not in CODES:
         return HttpResponseRedirect(back)
-    parts = urlsplit(back)
-    query = "&".join(p for p in parts.query.split("&") if p and not p.startswith("lang="))
-    back = translate_url(parts.path, language) + (f"?{query}" if query else "")
     if request.user.is_authenticated and request.user.language != language:
         request.user.language = language
         request.user.save(update_fields=["language"])

@@ -32,6 +32,7 @@ import uuid
 from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
+from modeltranslation.utils import fallbacks
 
 from partners.models import Organization
 from pathways.ctdl_terms import (
@@ -422,7 +423,8 @@ def _add_spanish(node: dict, record, kind: str) -> None:
 def export_pathway(pathway: Pathway, *, base_url: str) -> dict:
     """The CTDL graph of ``pathway``, whatever the reader's language: English, with the
     Spanish beside it where written. ``base_url`` is the explorer's absolute address."""
-    with translation.override("en"):
+    # English as written: never the Spanish that would stand in for a missing English text.
+    with translation.override("en"), fallbacks(False):
         return _export(pathway, base_url)
 
 

@@ -15,13 +15,15 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from common.routes import check_not_reserved
 from partners.models import Organization, SectorType
 from pathways import ctdl
+from pathways.forms import SLUG_ROUTES
 from pathways.models import (
     Audience,
     AwardLevel,
@@ -66,7 +68,7 @@ def _text(value) -> str:
     if isinstance(value, str):
         return value.strip()
     if isinstance(value, dict) and value:
-        chosen = value.get(ctdl.LANGUAGE) or value.get("en") or next(iter(value.values()))
+        chosen = value.get(ctdl.LANGUAGE) or value.get("en") or ""
         if isinstance(chosen, list):
             chosen = chosen[0] if chosen else ""
         return str(chosen).strip()
@@ -325,7 +327,11 @@ def _pathway(graph: Graph, node: dict, organizations: dict) -> Pathway | None:
     if pathway is None:
         page = str(node.get("ceterms:subjectWebpage", ""))
         match = re.search(r"/explore/([-a-zA-Z0-9_]+)/$", page)
-        slug = match.group(1) if match else slugify(title)[:36]
+        slug = slugify(match.group(1) if match else title)[:36] or "pathway"
+        try:
+            check_not_reserved(slug, *SLUG_ROUTES)
+        except ValidationError:
+            slug = f"{slug[:27]}-pathway"
         base, n = slug, 1
         while Pathway.objects.filter(slug=slug).exists():
             n += 1
@@ -440,8 +446,31 @@ def _spanish(record, node: dict, fields: dict[str, str]) -> None:
 def import_pathway(document, *, by=None, public: bool = False) -> Pathway:
     """Read the pathway of a CTDL graph; raises CtdlImportError and saves nothing on any
     problem. English fills the records' English, and Spanish their Spanish."""
-    with translation.override("en"):
-        return _import(document, by=by, public=public)
+    try:
+        with translation.override("en"):
+            return _import(document, by=by, public=public)
+    except CtdlImportError:
+        raise
+    except (
+        AttributeError,
+        DataError,
+        IntegrityError,
+        KeyError,
+        TypeError,
+        ValidationError,
+        ValueError,
+    ) as error:
+        # A graph shaped other than the export writes, or one that clashes with records
+        # here: nothing was saved (the transaction was rolled back).
+        raise CtdlImportError(
+            [
+                Problem(
+                    "",
+                    _("The graph could not be read as a pathway (%(error)s).")
+                    % {"error": str(error)[:300]},
+                )
+            ]
+        ) from None
 
 
 def _import(document, *, by=None, public: bool = False) -> Pathway:

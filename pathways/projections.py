@@ -62,6 +62,7 @@ NOT_PUBLISHED = {"", "—", "–", "-", "(na)", "na", "n/a", "*", "**"}
 SOURCE_MAX = Occupation._meta.get_field("projection_source").max_length
 TOTAL = "00-0000"
 GROWTH_LIMIT = Decimal("99999.9")  # the widest growth the field keeps
+COUNT_LIMIT = 2_147_483_647  # the largest number of jobs or openings the fields keep
 FIELDS = [
     "employment_base",
     "employment_projected",
@@ -258,7 +259,15 @@ class _Reader:
             return None
         if value is None:
             return None
-        return int((value * self.scale).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        count = int((value * self.scale).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        if count > COUNT_LIMIT:
+            self._bad(
+                number,
+                column,
+                _("“%(value)s” is more jobs than any occupation has.") % {"value": raw.strip()},
+            )
+            return None
+        return count
 
     def percent(self, number: int, row: dict, column: str) -> Decimal | None:
         raw = row.get(column, "")

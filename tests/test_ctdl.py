@@ -215,6 +215,22 @@ def test_a_bad_graph_is_refused_whole(client, demo_pathways):
     with pytest.raises(CtdlImportError):
         import_pathway({"no": "graph"})
 
+    # Shapes the export never writes are refused whole too, never a crash.
+    def listed_type(graph):
+        graph[1]["@type"] = [graph[1]["@type"]]
+
+    def owner_as_object(graph):
+        graph[0]["ceterms:ownedBy"] = [{"@id": graph[0]["ceterms:ownedBy"][0]}]
+
+    def condition_as_text(graph):
+        node = next(n for n in graph if n.get("ceterms:hasCondition"))
+        node["ceterms:hasCondition"] = ["first the aide course"]
+
+    for change in (listed_type, owner_as_object, condition_as_text):
+        with pytest.raises(CtdlImportError):
+            import_pathway(_broken(good, change))
+        assert [m.objects.count() for m in (Pathway, Step, StepLink, Program, Credential)] == counts
+
 
 def test_the_command_says_what_is_wrong(tmp_path):
     path = tmp_path / "pathway.json"
@@ -237,3 +253,13 @@ def test_organizations_the_app_lacks_are_made_from_the_graph(client, demo_pathwa
     college = Organization.objects.get(name="Durham Technical Community College")
     assert college.sector_type == "college"
     assert college.website == ""  # the export's stand-in page is not the college's site
+
+
+def test_a_text_written_only_in_spanish_is_never_labelled_english(client, demo_pathways):
+    spanish = "Un resumen en español de esta trayectoria."
+    Pathway.objects.filter(pk=demo_pathways.pk).update(
+        summary_en="", summary="", summary_es=spanish
+    )
+    description = fetch(client, demo_pathways)["@graph"][0]["ceterms:description"]
+    assert description["es"] == spanish
+    assert description["en-US"] == "A career pathway in Healthcare: Nursing and health sciences."

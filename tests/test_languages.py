@@ -77,9 +77,17 @@ def test_the_switch_keeps_the_page_and_is_remembered(client, public_pathway):
     response = client.post(reverse("set_language"), {"language": "es", "next": page})
     assert response.status_code == 302 and response.url == page
     assert '<html lang="es">' in client.get(page).text  # the cookie remembers it
-    # An address elsewhere is not followed.
-    away = client.post(reverse("set_language"), {"language": "en", "next": "https://x.test/"})
-    assert away.url == "/"
+    # An address elsewhere is not followed, however it is written.
+    for elsewhere in (
+        "https://x.test/",
+        "http://testserver//evil.example/x",
+        "//evil.example/x",
+        "/\\evil.example/x",
+        "javascript:alert(1)",
+    ):
+        away = client.post(reverse("set_language"), {"language": "en", "next": elsewhere})
+        assert away.url == "/", elsewhere
+    assert client.post(reverse("set_language"), {}).url == "/"
 
 
 def test_a_signed_in_person_s_language_is_kept_in_their_profile(world):

@@ -189,6 +189,10 @@ BAD_BLS = [
         "row 2, column Occupational openings, 2024–34 annual average: “-2” is not a number of jobs",
     ),
     (
+        bls_row("Registered nurses", "29-1141", "Line item", "3,000,000,000", "3,557.1", "166.1", "4.9", "189.1"),
+        "row 2, column Employment, 2024: “3,000,000,000” is more jobs than any occupation has.",
+    ),
+    (
         bls_row("Registered nurses", "29-1141", "Line item", "3,391.0", "3,557.1", "166.1", "high", "189.1"),
         "row 2, column Employment change, percent, 2024–34: “high” is not a percentage",
     ),

@@ -15,10 +15,11 @@ def english_from_the_original(apps, schema_editor):
 
     for model, names in ENGLISH.items():
         apps.get_model("agenda", model).objects.update(**{f"{n}_en": F(n) for n in names})
-    # The default title, never changed, has its Spanish.
-    apps.get_model("agenda", "agenda").objects.filter(title="Our common agenda").update(
-        title_es="Nuestra agenda común"
-    )
+    # The default title, never changed, has its Spanish; any other title has none yet (the
+    # new column was filled with the English default).
+    agendas = apps.get_model("agenda", "agenda").objects
+    agendas.filter(title="Our common agenda").update(title_es="Nuestra agenda común")
+    agendas.exclude(title="Our common agenda").update(title_es=None)
 
 
 class Migration(migrations.Migration):
