@@ -85,12 +85,8 @@ def explore(request: HttpRequest) -> HttpResponse:
         wages = [o.median_wage for o in pathway.target_occupations.all() if o.median_wage]
         pathway.top_wage = dollars(max(wages)) if wages else ""
         if filters.program_chosen:
-            seen = set()
-            pathway.fitting_programs = [
-                s.program
-                for s in pathway.fitting_steps
-                if s.program_id not in seen and not seen.add(s.program_id)
-            ]
+            programs = {step.program_id: step.program for step in pathway.fitting_steps}
+            pathway.fitting_programs = list(programs.values())
     context = {
         "pathways": chosen,
         "sector_choices": [(s.slug, s.name) for s in sectors],
@@ -114,6 +110,17 @@ def _public_pathway(slug: str) -> Pathway:
     )
 
 
+def _after(after: dict[int, set[int]], starts: list[int]) -> set[int]:
+    """Every step reached from ``starts`` along ``after`` (step → the steps after it)."""
+    seen: set[int] = set()
+    stack = list(starts)
+    while stack:
+        for nxt in after[stack.pop()] - seen:
+            seen.add(nxt)
+            stack.append(nxt)
+    return seen
+
+
 def _next_jobs(pathway_map: PathwayMap) -> None:
     """Give every job card ``next_jobs``: the jobs that come after it on the pathway."""
     after: dict[int, set[int]] = defaultdict(set)
@@ -127,11 +134,7 @@ def _next_jobs(pathway_map: PathwayMap) -> None:
         card.next_jobs = []
         if card.step.kind != StepKind.JOB:
             continue
-        seen, stack = set(), [card.step.pk]
-        while stack:
-            for nxt in after[stack.pop()] - seen:
-                seen.add(nxt)
-                stack.append(nxt)
+        seen = _after(after, [card.step.pk])
         card.next_jobs = sorted(
             (by_pk[pk] for pk in seen if by_pk[pk].kind == StepKind.JOB and by_pk[pk].occupation),
             key=lambda step: step.title,
@@ -228,12 +231,7 @@ def next_jobs_after(occupation: Occupation, pathway_ids: list[int]) -> list[Occu
         from_step__pathway_id__in=pathway_ids
     ).values_list("from_step_id", "to_step_id"):
         after[source].add(target)
-    stack = [pk for pk, s in steps.items() if s.occupation_id == occupation.pk]
-    seen: set[int] = set()
-    while stack:
-        for nxt in after[stack.pop()] - seen:
-            seen.add(nxt)
-            stack.append(nxt)
+    seen = _after(after, [pk for pk, s in steps.items() if s.occupation_id == occupation.pk])
     jobs = {
         steps[pk].occupation.pk: steps[pk].occupation
         for pk in seen

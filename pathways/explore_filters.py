@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from pathways.models import Modality, Occupation, Program, Schedule, Step
-from pathways.views import AUDIENCE_CHOICES, AUDIENCE_FILTER
+from pathways.views import AUDIENCE_CHOICES, AUDIENCE_FILTER, _choice
 
 QUERY_MAX = 100  # characters of a search kept
 WORDS_MAX = 8
@@ -50,8 +50,7 @@ START_CHOICES = [
 
 
 def _pick(request: HttpRequest, name: str, choices) -> str:
-    value = request.GET.get(name, "")
-    return value if value in {v for v, _label in choices} else ""
+    return _choice(request, name, {value for value, _label in choices})
 
 
 @dataclass
