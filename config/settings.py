@@ -12,6 +12,7 @@ from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from common import queues
 from config.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -213,8 +214,13 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
 CELERY_TASK_ACKS_LATE = True
-# The queue tasks are sent to and workers read (one deployment's workers on a shared Redis).
+# One queue per kind of work (common/queues.py), named from the default queue: "celery",
+# "celery.rollups", "celery.imports", "celery.email". A worker without -Q reads them all; one
+# with -Q reads only those named, so each kind can run on hosts of its own. Another base keeps
+# one deployment's workers apart from another's on a shared Redis.
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "celery")
+CELERY_TASK_QUEUES = queues.declared(CELERY_TASK_DEFAULT_QUEUE)
+CELERY_TASK_ROUTES = [queues.route]
 # A task whose worker process dies goes back on the queue at once; one whose whole worker was
 # killed is delivered again once the visibility timeout, longer than the longest task's hard
 # limit (an import: 60 minutes), runs out.

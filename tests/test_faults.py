@@ -13,6 +13,7 @@ import pytest
 from django.core.cache import caches
 from django.urls import reverse
 
+from common.queues import queues_for
 from measures.models import Publication
 from tests.test_dashboards import goal_with, rate
 
@@ -100,7 +101,8 @@ def test_every_page_serves_with_its_redis_stopped(world, own_redis, caplog):
 
 @pytest.fixture
 def broker(own_redis, settings):
-    """The Celery app on the test's own Redis, tasks sent to a queue of this test's own."""
+    """The Celery app on the test's own Redis, tasks sent to queues of this test's own (its
+    base, and the kinds' queues named from it)."""
     from config.celery_app import app
 
     queue = f"test-{own_redis.port}"
@@ -152,7 +154,7 @@ def test_an_approval_made_while_the_broker_is_down_is_rolled_up_once_it_is_back(
 
     # A fresh server on the same port: the broker is back.
     own_redis.process = OwnRedis(own_redis.port).process
-    with start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]):
+    with start_worker(app, pool="solo", perform_ping_check=False, queues=queues_for(queue)):
         assert outbox.dispatch_pending(grace=outbox.timedelta(0)) == 2  # what beat does
         region = Aggregate.objects.filter(scope_type="region", dimension_code="")
         assert wait_for(lambda: region.count() == 2), "the roll-up was lost"
@@ -515,7 +517,7 @@ def test_an_import_and_a_reopen_made_while_the_broker_is_down_are_done_once_it_i
 
     app, queue = broker
     lead_submits(world)
-    with start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]):
+    with start_worker(app, pool="solo", perform_ping_check=False, queues=queues_for(queue)):
         actions.approve(Submission.objects.get(), by=world.backbone)
         region = Aggregate.objects.filter(scope_type="region", dimension_code="")
         assert wait_for(lambda: region.count() == 2)
@@ -534,7 +536,7 @@ def test_an_import_and_a_reopen_made_while_the_broker_is_down_are_done_once_it_i
     assert OutboxMessage.objects.filter(sent_at__isnull=True).count() == 3
 
     own_redis.process = OwnRedis(own_redis.port).process  # the broker is back
-    with start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]):
+    with start_worker(app, pool="solo", perform_ping_check=False, queues=queues_for(queue)):
         assert outbox.dispatch_pending(grace=timedelta(0)) == 3  # what beat does
         assert wait_for(lambda: ImportJob.objects.get().status == ImportJob.Status.DONE, 60)
         assert wait_for(lambda: not region.exists(), 30), "the reopen was not rolled up"

@@ -9,6 +9,7 @@ from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.urls import reverse
 
+from common.queues import queues_for
 from config.celery_app import app
 from measures.models import Aggregate
 from tests.conftest import YEAR, lead_submits
@@ -28,7 +29,9 @@ def redis_worker():
     saved = {key: app.conf[key] for key in ("task_always_eager", "task_default_queue")}
     app.conf.update(task_always_eager=False, task_default_queue=queue)
     try:
-        with start_worker(app, pool="solo", perform_ping_check=False, queues=[queue]) as worker:
+        with start_worker(
+            app, pool="solo", perform_ping_check=False, queues=queues_for(queue)
+        ) as worker:
             yield worker
     finally:
         app.conf.update(saved)

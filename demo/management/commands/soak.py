@@ -145,6 +145,9 @@ class Command(BaseCommand):
                         "-A",
                         "config",
                         "worker",
+                        # Every queue, each kind's and the default (common/queues.py).
+                        "--queues",
+                        ",".join(queue.name for queue in settings.CELERY_TASK_QUEUES),
                         "--pool",
                         "solo",
                         "--loglevel",
