@@ -17,6 +17,8 @@ from typing import Any
 
 from django.core.cache import cache
 
+from common import replica
+
 HOUR = 60 * 60
 # A stamp that matches no entry: while the cache is unreachable nothing cached is trusted.
 UNAVAILABLE = "cache-unavailable"
@@ -48,7 +50,8 @@ def cached(
         _unreachable("get", error)
         return compute()
     if value is None:
-        value = compute()
+        with replica.primary():  # never store what a lagging replica says under a new stamp
+            value = compute()
         try:
             cache.set(entry, value, timeout)
         except Exception as error:

@@ -107,6 +107,22 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A read replica (optional): the reads of read-only requests go to it, everything else to the
+# primary (common/replica.py). A browser that may have written reads the primary for
+# REPLICA_PIN_SECONDS after, so it sees what it saved.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 5)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    # The test runner makes no database of its own for it: in tests it is the primary.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["common.replica.ReplicaRouter"]
+    MIDDLEWARE = ["common.replica.ReplicaMiddleware", *MIDDLEWARE]
+
 AUTH_USER_MODEL = "partners.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

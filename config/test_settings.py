@@ -24,3 +24,7 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_TASK_EAGER_PROPAGATES = True
 # Each test starts with an empty cache (tests/conftest.py clears it).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One database, whatever the environment says: tests/test_replica.py adds a replica of its own.
+DATABASES.pop("replica", None)  # noqa: F405
+DATABASE_ROUTERS = []
+MIDDLEWARE = [name for name in MIDDLEWARE if name != "common.replica.ReplicaMiddleware"]  # noqa: F405

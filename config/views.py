@@ -1,13 +1,14 @@
 """Pages that belong to no single app: the home page per role, and the health check."""
 
 from django.conf import settings
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from common import replica
 from measures.contributions import contributions
 from measures.reporting import reports_due, returned_submissions
 from measures.views import awaiting_review, dashboard_indicators
@@ -37,9 +38,10 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "home.html", context)
 
 
-def _database_state() -> str:
+def _database_state(alias: str = DEFAULT_DB_ALIAS) -> str:
+    database = connection if alias == DEFAULT_DB_ALIAS else connections[alias]
     try:
-        with connection.cursor() as cursor:
+        with database.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # any failure to reach the database is reported, not raised
@@ -67,4 +69,7 @@ def _broker_state() -> str:
 def healthz(request: HttpRequest) -> JsonResponse:
     database, broker = _database_state(), _broker_state()
     status = 200 if database == "ok" else 503
-    return JsonResponse({"database": database, "broker": broker}, status=status)
+    body = {"database": database, "broker": broker}
+    if replica.REPLICA in connections:  # told, not judged: every web process shares it
+        body["replica"] = _database_state(replica.REPLICA)
+    return JsonResponse(body, status=status)

@@ -99,3 +99,40 @@ def test_the_full_rollup_runs_nightly_through_beat(settings):
 
     app.loader.import_default_modules()
     assert entry["task"] in app.tasks
+
+
+SHOW_DATABASES = (
+    "import json; from django.conf import settings as s; print(json.dumps({"
+    "'aliases': sorted(s.DATABASES), 'test': s.DATABASES.get('replica', {}).get('TEST'), "
+    "'routers': s.DATABASE_ROUTERS, 'first': s.MIDDLEWARE[0], 'pin': s.REPLICA_PIN_SECONDS, "
+    "'queues': [q.name for q in s.CELERY_TASK_QUEUES]}))"
+)
+
+
+def _settings_with(**env) -> dict:
+    import json
+
+    result = run_manage("shell", "-c", SHOW_DATABASES, DEBUG="true", **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_one_database_and_no_router_without_a_replica_url():
+    shown = _settings_with(DATABASE_REPLICA_URL="", CELERY_QUEUE="")
+    assert shown["aliases"] == ["default"]
+    assert shown["routers"] == [] and shown["first"] != "common.replica.ReplicaMiddleware"
+    assert shown["queues"] == ["celery", "celery.rollups", "celery.imports", "celery.email"]
+
+
+def test_a_replica_url_adds_the_replica_its_router_and_middleware():
+    shown = _settings_with(
+        DATABASE_REPLICA_URL="postgres://reader@replica.internal:5432/pathways",
+        REPLICA_PIN_SECONDS="8",
+        CELERY_QUEUE="pathways",
+    )
+    assert shown["aliases"] == ["default", "replica"]
+    assert shown["test"]["MIRROR"] == "default"  # the test runner makes no second database
+    assert shown["routers"] == ["common.replica.ReplicaRouter"]
+    assert shown["first"] == "common.replica.ReplicaMiddleware"
+    assert shown["pin"] == 8
+    assert shown["queues"] == ["pathways", "pathways.rollups", "pathways.imports", "pathways.email"]
