@@ -51,11 +51,15 @@ def redis(base):
     try:
         yield client
     finally:
-        prefixes = ("", "_kombu.binding.", "_kombu.binding_permanent.")
-        own = [prefix + name for name in queues_for(base) for prefix in prefixes]
-        client.delete(*own)
+        forget_queues(client, base)
         assert not list(client.scan_iter(match=f"*{base}*")), "keys of this test left behind"
         client.close()
+
+
+def forget_queues(client, base: str) -> None:
+    """Delete the queues of this base and kombu's bindings of them, and nothing else."""
+    prefixes = ("", "_kombu.binding.", "_kombu.binding_permanent.")
+    client.delete(*[prefix + name for name in queues_for(base) for prefix in prefixes])
 
 
 def test_queues_are_named_from_the_base():

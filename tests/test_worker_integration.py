@@ -5,6 +5,7 @@ import time
 import uuid
 
 import pytest
+import redis
 from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.urls import reverse
@@ -13,6 +14,7 @@ from common.queues import queues_for
 from config.celery_app import app
 from measures.models import Aggregate
 from tests.conftest import YEAR, lead_submits
+from tests.test_queues import forget_queues
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
@@ -35,6 +37,9 @@ def redis_worker():
             yield worker
     finally:
         app.conf.update(saved)
+        client = redis.Redis.from_url(settings.REDIS_URL)
+        forget_queues(client, queue)  # this test's own queue keys, and nothing else
+        client.close()
 
 
 def wait_for(predicate, seconds=30):
