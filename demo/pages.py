@@ -26,7 +26,7 @@ def _reader(role: str):
     return membership.user if membership else None
 
 
-def _busiest_indicator() -> Indicator | None:
+def busiest_indicator() -> Indicator | None:
     """A monthly indicator with breakdowns and figures: the heaviest indicator page."""
     row = (
         Aggregate.objects.filter(scope_type=ScopeType.REGION, period_type="month")
@@ -38,7 +38,7 @@ def _busiest_indicator() -> Indicator | None:
 
 
 def page_timings(runs: int = RUNS) -> list[dict]:
-    indicator = _busiest_indicator()
+    indicator = busiest_indicator()
     urls = [("Agenda dashboard", reverse("dashboard"))]
     if indicator is not None:
         page = reverse("indicator_dashboard", args=[indicator.code])

@@ -1,6 +1,6 @@
-"""The PostgreSQL roll-up engine: one INSERT … SELECT … GROUP BY for the figures (then the
-stocks' longer periods), the incremental statement after an approval, and the full rebuild
-into a new table that keeps the disclosure decisions of unchanged periods. SQL is built from
+"""The PostgreSQL roll-up engine for part of the figures: one INSERT … SELECT … GROUP BY for a
+window (then the stocks' longer periods) and the incremental statement after an approval.
+The full rebuild has a statement of its own (``measures.rollup_full``). SQL is built from
 module constants only; every value goes in as a query parameter."""
 
 from django.db import connection
@@ -80,22 +80,6 @@ LEFT JOIN expected e ON e.indicator_id = g.indicator_id AND e.scope_type = g.sco
 
 
 _TAIL = _EXPECTED + _FIGURES
-
-
-# The straightforward form: one GROUP BY over every value × period × scope, counting the
-# distinct organizations. The benchmark compares the roll-up with it; tests check that both
-# give the same rows.
-SINGLE_GROUP_BY_SQL = f"""
-WITH {_BASE},
-grouped AS (
-    SELECT b.indicator_id, sc.scope_type, sc.scope_key, p.ptype, p.pstart, b.dim, b.cat,
-           MIN(b.aggregation) AS aggregation, SUM(b.num) AS num, SUM(b.den) AS den,
-           COUNT(DISTINCT b.organization_id) AS reported
-    FROM base b {_PERIODS}
-    CROSS JOIN LATERAL ({_SCOPES_SQL.format(t="b")}) AS sc (scope_type, scope_key)
-    WHERE p.pstart IS NOT NULL {{period_where}}
-    GROUP BY b.indicator_id, sc.scope_type, sc.scope_key, p.ptype, p.pstart, b.dim, b.cat
-),{_TAIL}"""
 
 
 _GROUPED = f"""

@@ -1,5 +1,7 @@
-"""The full rebuild's swap on PostgreSQL: every figure written into a fresh table, which
-then replaces the stored one (see ``swap_in_rebuilt_table``)."""
+"""The full rebuild on PostgreSQL: every figure computed again into a scratch table
+(``measures.rollup_full``), compared period by period with the stored figures, and only
+what changed written: in place when it is a small part, by swapping in a rebuilt table when
+it is most of them (see ``rebuild``)."""
 
 import time
 from collections import defaultdict
@@ -7,123 +9,182 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection
+from django.utils import timezone
 
 from measures import disclosure
-from measures.rollup_sql import (
-    _COLUMNS,
-    _STOCK_SQL,
-    NEXT_TABLE,
-    SELECT_SQL,
-    TABLE,
-    sql_filters,
+from measures.rollup_full import REBUILT_SQL, REBUILT_TABLE, RESET_PLANNER, planner_settings
+from measures.rollup_sql import NEXT_TABLE, TABLE
+
+# Above this share of the figures changed (or removed), a rebuilt table is swapped in:
+# writing millions of rows into an indexed table, beside the rows they replace, costs
+# several times more than writing a fresh table and indexing it once.
+SWAP_SHARE = 0.25
+
+_FIELDS = (
+    "indicator_id, scope_type, scope_key, period_type, period_start, dimension_code,"
+    " category_code, numerator, denominator, value, reported, expected, computed_at"
 )
-from measures.rollup_window import Window
+_PERIOD = ("indicator_id", "period_type", "period_start")
+_CELL = (*_PERIOD, "scope_type", "scope_key", "dimension_code", "category_code")
 
 
 @dataclass
-class Swapped:
-    """What the swap leaves for the second step of a full rebuild (``rollups._run``)."""
+class Rebuilt:
+    """What the first step of a full rebuild leaves for its second (``rollups._run``)."""
 
     rows: int
     changed: dict[int, set[tuple[str, date]]]  # the periods to decide again, by indicator
-    keeping_seconds: float
-    foreign_keys: list[str]  # added NOT VALID: validated once the swap is committed
+    keeping_seconds: float  # comparing the periods, to keep the unchanged ones' decisions
+    foreign_keys: list[str]  # added NOT VALID by a swap: validated once it is committed
+    written: int  # figures written (changed, new or removed); none when nothing changed
+    swapped: bool
 
 
 def _temporary_name(name: str) -> str:
     return f"{name[:55]}_next"
 
 
-def swap_in_rebuilt_table(pending_indicator_ids=()) -> Swapped:
-    """The full rebuild on PostgreSQL: write every figure into a fresh table without
-    indexes, then swap it in with the same keys and indexes as the old one. Writing millions
-    of rows into an indexed table, beside the rows being replaced, costs several times more.
+def _on(alias: str, other: str, columns) -> str:
+    return " AND ".join(f"{alias}.{c} = {other}.{c}" for c in columns)
 
-    Readers are held up only for the swap itself (the lock for the drop and renames, a
-    moment): the indexes are built on the new table before it, and the disclosure decisions
-    are made after its commit. Until they are, the figures that changed, and every figure of
-    the indicators in ``pending_indicator_ids`` (whose rules or places changed), read as
-    PENDING: hidden from everyone but backbone staff. The figures that did not change keep
-    their decisions."""
-    params, where, expected_where, stock_where, period_where, _scope = sql_filters(Window())
+
+def rebuild(pending_indicator_ids=()) -> Rebuilt:
+    """Compute every figure again and write what changed. Nothing is written for a period
+    whose figures are as stored, so the nightly rebuild after a day of incremental roll-ups
+    reads much and writes little; its stored decisions stay. A period that changed, is new
+    or was never decided is rewritten with its figures PENDING (hidden from everyone but
+    backbone staff) until ``measures.decisions.decide`` has decided it, after the commit;
+    every figure of the indicators in ``pending_indicator_ids`` (whose rules or places
+    changed) reads PENDING too. Readers wait only for the swap, when there is one (a moment
+    under a lock: the indexes are built before it)."""
     with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE IF EXISTS {NEXT_TABLE}")
-        cursor.execute(
-            f"CREATE TABLE {NEXT_TABLE} (LIKE {TABLE} "
-            "INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING CONSTRAINTS)"
-        )
-        # Written in the order the incremental roll-ups read them: an indicator's figures for
-        # one period sit together.
-        cursor.execute(
-            _COLUMNS.replace(TABLE, NEXT_TABLE)
-            + " SELECT * FROM ("
-            + SELECT_SQL.format(
-                where=where,
-                expected_where=expected_where,
-                period_where=period_where,
-                scope_where="",
-            )
-            + ") AS rolled ORDER BY 1, 4, 5, 2, 3",
-            params,
-        )
+        planner_settings(cursor)
+        cursor.execute(f"DROP TABLE IF EXISTS {REBUILT_TABLE}")  # left by a worker that died
+        cursor.execute(REBUILT_SQL, {"now": timezone.now()})
         rows = cursor.rowcount
-        cursor.execute(_STOCK_SQL.replace(TABLE, NEXT_TABLE).format(where=stock_where), params)
-        rows += cursor.rowcount
-        # The old table's keys and indexes, to give the new one the same.
-        cursor.execute(
-            "SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint"
-            " WHERE conrelid = %s::regclass AND contype IN ('p', 'u', 'f')"
-            " ORDER BY contype, conname",
-            [TABLE],
-        )
-        constraints = cursor.fetchall()
-        cursor.execute(
-            "SELECT indexname, indexdef FROM pg_indexes"
-            " WHERE schemaname = current_schema() AND tablename = %s ORDER BY indexname",
-            [TABLE],
-        )
-        indexes = cursor.fetchall()
+        cursor.execute(RESET_PLANNER)
         keeping = time.perf_counter()
-        changed = _keep_decisions(cursor)
+        written, stored = _compare(cursor, pending_indicator_ids)
         keeping = time.perf_counter() - keeping
-        if pending_indicator_ids:
+        swapped = stored == 0 or written > SWAP_SHARE * max(rows, stored)
+        foreign_keys = _swap(cursor, pending_indicator_ids) if swapped else []
+        if not swapped:
+            _write_changed(cursor, pending_indicator_ids)
+        cursor.execute(
+            "SELECT indicator_id, period_type, period_start FROM changed_periods"
+            " WHERE present AND decide"
+        )
+        changed: dict[int, set[tuple[str, date]]] = defaultdict(set)
+        for indicator_id, period_type, period_start in cursor.fetchall():
+            changed[indicator_id].add((period_type, period_start))
+        cursor.execute(f"DROP TABLE new_periods, old_periods, changed_periods, {REBUILT_TABLE}")
+    return Rebuilt(rows, dict(changed), keeping, foreign_keys, written, swapped)
+
+
+def _write_changed(cursor, pending_indicator_ids) -> None:
+    """In place: the changed periods' figures replaced, as PENDING outside organizations."""
+    # Where only the number expected changed, the figures keep their decisions.
+    cursor.execute(
+        f"UPDATE {TABLE} a SET expected = r.expected, computed_at = r.computed_at"
+        f" FROM changed_periods c JOIN {REBUILT_TABLE} r ON {_on('r', 'c', _PERIOD)}"
+        f" WHERE NOT c.decide AND {_on('a', 'r', _CELL)} AND a.expected <> r.expected"
+    )
+    cursor.execute(
+        f"DELETE FROM {TABLE} a USING changed_periods c WHERE c.decide AND {_on('a', 'c', _PERIOD)}"
+    )
+    cursor.execute(
+        f"INSERT INTO {TABLE} ({_FIELDS}, disclosure)"
+        f" SELECT {', '.join(f'r.{f.strip()}' for f in _FIELDS.split(','))},"
+        " CASE WHEN r.scope_type = 'organization' THEN '' ELSE %s END"
+        f" FROM {REBUILT_TABLE} r JOIN changed_periods c ON {_on('r', 'c', _PERIOD)}"
+        " WHERE c.decide",
+        [disclosure.PENDING],
+    )
+    if pending_indicator_ids:
+        cursor.execute(
+            f"UPDATE {TABLE} SET disclosure = %s WHERE indicator_id = ANY(%s)"
+            " AND scope_type <> 'organization' AND disclosure <> %s",
+            [disclosure.PENDING, list(pending_indicator_ids), disclosure.PENDING],
+        )
+
+
+def _swap(cursor, pending_indicator_ids) -> list[str]:
+    """A fresh table with every figure, the unchanged ones with their stored decisions,
+    swapped in with the keys and indexes of the old one. Returns the foreign keys to
+    validate after the commit."""
+    # The decisions to keep, in a table of their own with statistics for the planner.
+    cursor.execute(
+        "CREATE TEMPORARY TABLE kept_decisions ON COMMIT DROP AS"
+        f" SELECT {', '.join(f'o.{c}' for c in _CELL)}, o.disclosure"
+        f" FROM {TABLE} o LEFT JOIN changed_periods c"
+        f" ON {_on('o', 'c', _PERIOD)} AND c.decide"
+        " WHERE c.indicator_id IS NULL AND o.disclosure <> ''"
+    )
+    cursor.execute("ANALYZE kept_decisions")
+    cursor.execute(f"DROP TABLE IF EXISTS {NEXT_TABLE}")
+    cursor.execute(
+        f"CREATE TABLE {NEXT_TABLE} (LIKE {TABLE} "
+        "INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING CONSTRAINTS)"
+    )
+    # Written in the order the incremental roll-ups read them: an indicator's figures for
+    # one period sit together.
+    cursor.execute(
+        f"INSERT INTO {NEXT_TABLE} ({_FIELDS}, disclosure)"
+        f" SELECT {', '.join(f'r.{f.strip()}' for f in _FIELDS.split(','))},"
+        " CASE WHEN c.indicator_id IS NOT NULL AND r.scope_type <> 'organization' THEN %s"
+        " WHEN r.indicator_id = ANY(%s) AND r.scope_type <> 'organization' THEN %s"
+        " ELSE COALESCE(k.disclosure, '') END"
+        f" FROM {REBUILT_TABLE} r"
+        f" LEFT JOIN changed_periods c ON {_on('r', 'c', _PERIOD)} AND c.decide"
+        f" LEFT JOIN kept_decisions k ON {_on('r', 'k', _CELL)}"
+        " ORDER BY r.indicator_id, r.period_type, r.period_start, r.scope_type, r.scope_key",
+        [disclosure.PENDING, list(pending_indicator_ids), disclosure.PENDING],
+    )
+    # The old table's keys and indexes, to give the new one the same.
+    cursor.execute(
+        "SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint"
+        " WHERE conrelid = %s::regclass AND contype IN ('p', 'u', 'f')"
+        " ORDER BY contype, conname",
+        [TABLE],
+    )
+    constraints = cursor.fetchall()
+    cursor.execute(
+        "SELECT indexname, indexdef FROM pg_indexes"
+        " WHERE schemaname = current_schema() AND tablename = %s ORDER BY indexname",
+        [TABLE],
+    )
+    indexes = cursor.fetchall()
+    # Every index, the keys' too, built before the lock under a name of its own.
+    for name, definition in indexes:
+        head, _on_table, tail = definition.partition(f" ON {_qualified(TABLE)} ")
+        if not tail:
+            raise RuntimeError(f"Unexpected index definition: {definition}")
+        head = head.replace(f" INDEX {name}", f" INDEX {_temporary_name(name)}", 1)
+        cursor.execute(f"{head} ON {NEXT_TABLE} {tail}")
+    # Statistics for the planner: the incremental roll-ups read thousands of figures.
+    cursor.execute(f"ANALYZE {NEXT_TABLE}")
+    # Check deferred keys now: a table with pending checks cannot be dropped.
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cursor.execute(f"LOCK TABLE {TABLE} IN ACCESS EXCLUSIVE MODE")
+    cursor.execute(f"DROP TABLE {TABLE}")
+    cursor.execute(f"ALTER TABLE {NEXT_TABLE} RENAME TO {TABLE}")
+    for name, _definition in indexes:
+        cursor.execute(f'ALTER INDEX {_temporary_name(name)} RENAME TO "{name}"')
+    foreign_keys = []
+    for name, kind, definition in constraints:
+        if kind == "p":
             cursor.execute(
-                f"UPDATE {NEXT_TABLE} SET disclosure = %s"
-                " WHERE indicator_id = ANY(%s) AND scope_type <> 'organization'",
-                [disclosure.PENDING, list(pending_indicator_ids)],
+                f'ALTER TABLE {TABLE} ADD CONSTRAINT "{name}" PRIMARY KEY USING INDEX "{name}"'
             )
-        # Every index, the keys' too, built before the lock under a name of its own.
-        for name, definition in indexes:
-            head, _on, tail = definition.partition(f" ON {_qualified(TABLE)} ")
-            if not tail:
-                raise RuntimeError(f"Unexpected index definition: {definition}")
-            head = head.replace(f" INDEX {name}", f" INDEX {_temporary_name(name)}", 1)
-            cursor.execute(f"{head} ON {NEXT_TABLE} {tail}")
-        # Statistics for the planner: the incremental roll-ups read thousands of figures.
-        cursor.execute(f"ANALYZE {NEXT_TABLE}")
-        # Check deferred keys now: a table with pending checks cannot be dropped.
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(f"LOCK TABLE {TABLE} IN ACCESS EXCLUSIVE MODE")
-        cursor.execute(f"DROP TABLE {TABLE}")
-        cursor.execute(f"ALTER TABLE {NEXT_TABLE} RENAME TO {TABLE}")
-        for name, _definition in indexes:
-            cursor.execute(f'ALTER INDEX {_temporary_name(name)} RENAME TO "{name}"')
-        foreign_keys = []
-        for name, kind, definition in constraints:
-            if kind == "p":
-                cursor.execute(
-                    f'ALTER TABLE {TABLE} ADD CONSTRAINT "{name}" PRIMARY KEY USING INDEX "{name}"'
-                )
-            elif kind == "u":
-                cursor.execute(
-                    f'ALTER TABLE {TABLE} ADD CONSTRAINT "{name}" UNIQUE USING INDEX "{name}"'
-                )
-            else:  # checked against every row after the commit (VALIDATE), not under the lock
-                cursor.execute(
-                    f'ALTER TABLE {TABLE} ADD CONSTRAINT "{name}" {definition} NOT VALID'
-                )
-                foreign_keys.append(name)
-    return Swapped(rows, changed, keeping, foreign_keys)
+        elif kind == "u":
+            cursor.execute(
+                f'ALTER TABLE {TABLE} ADD CONSTRAINT "{name}" UNIQUE USING INDEX "{name}"'
+            )
+        else:  # checked against every row after the commit (VALIDATE), not under the lock
+            cursor.execute(f'ALTER TABLE {TABLE} ADD CONSTRAINT "{name}" {definition} NOT VALID')
+            foreign_keys.append(name)
+    cursor.execute("DROP TABLE kept_decisions")
+    return foreign_keys
 
 
 def validate_foreign_keys(names) -> None:
@@ -139,62 +200,53 @@ def _qualified(table: str) -> str:
         return f"{cursor.fetchone()[0]}.{table}"
 
 
-# A period's figures of one indicator, as a number that changes when any of them does: the
-# sum of a 64-bit hash of each row (in any order, so without sorting millions of rows).
+# A period's figures of one indicator, as numbers that change when any of them does: the
+# sum of a 64-bit hash of each row (in any order, so without sorting millions of rows), once
+# of what the disclosure decisions depend on, once with the number expected too.
 _FINGERPRINT_SQL = """
     SELECT indicator_id, period_type, period_start, count(*) AS cells,
-           sum(hashtextextended(ROW(scope_type, scope_key, dimension_code, category_code,
-                                    numerator, denominator, value, reported)::text, 0)) AS hash,
-           bool_or(disclosure = 'pending') AS pending
+           sum(hash_record_extended(ROW(scope_type, scope_key, dimension_code, category_code,
+                                       numerator, denominator, value, reported), 0)) AS hash,
+           sum(hash_record_extended(ROW(scope_type, scope_key, dimension_code, category_code,
+                                       expected), 0)) AS expected_hash,
+           {pending} AS pending
     FROM {table} GROUP BY indicator_id, period_type, period_start
 """
 
 
-def _keep_decisions(cursor) -> dict[int, set[tuple[str, date]]]:
-    """Give the rebuilt figures of each period that did not change the disclosure decisions
-    stored with the old ones, and return, for each indicator, the periods that changed or
-    are new: only those need deciding again (``measures.decisions.decide``)."""
-    for name, table in (("new_periods", NEXT_TABLE), ("old_periods", TABLE)):
+def _compare(cursor, pending_indicator_ids=()) -> tuple[int, int]:
+    """The periods whose figures changed, are new or were removed, or whose decisions were
+    never finished (PENDING), in ``changed_periods``: ``present`` when the period has
+    figures now, ``decide`` when its decisions must be made again (not when only the number
+    of organizations expected changed). Returns the number of figures to write (those of
+    these periods, new and removed, and every figure of the indicators whose decisions are
+    all to be made again) and the number stored."""
+    for name, table, pending in (
+        ("new_periods", REBUILT_TABLE, "false"),
+        ("old_periods", TABLE, "bool_or(disclosure = 'pending')"),
+    ):
         cursor.execute(
             f"CREATE TEMPORARY TABLE {name} ON COMMIT DROP AS "
-            + _FINGERPRINT_SQL.format(table=table)
+            + _FINGERPRINT_SQL.format(table=table, pending=pending)
         )
     cursor.execute("ANALYZE new_periods, old_periods")
-    # The decisions to keep, in a table of their own with statistics: the planner has
-    # none for the rebuilt table, and without them joins the two tables row by row.
-    cursor.execute(
-        "CREATE TEMPORARY TABLE kept_decisions ON COMMIT DROP AS"
-        " SELECT o.indicator_id, o.period_type, o.period_start, o.scope_type, o.scope_key,"
-        " o.dimension_code, o.category_code, o.disclosure"
-        f" FROM {TABLE} o JOIN new_periods n USING (indicator_id, period_type, period_start)"
-        " JOIN old_periods p USING (indicator_id, period_type, period_start)"
-        " WHERE o.disclosure <> '' AND n.cells = p.cells AND n.hash = p.hash AND NOT p.pending"
+    decide = (
+        "o.hash IS NULL OR n.hash IS NULL OR o.cells <> n.cells OR o.hash <> n.hash OR o.pending"
     )
-    cursor.execute(f"ANALYZE kept_decisions, {NEXT_TABLE}")
     cursor.execute(
-        f"UPDATE {NEXT_TABLE} n SET disclosure = k.disclosure FROM kept_decisions k"
-        " WHERE n.indicator_id = k.indicator_id AND n.period_type = k.period_type"
-        " AND n.period_start = k.period_start AND n.scope_type = k.scope_type"
-        " AND n.scope_key = k.scope_key AND n.dimension_code = k.dimension_code"
-        " AND n.category_code = k.category_code"
-    )
-    # A period whose decisions were never finished (PENDING) is decided again, like one
-    # that changed; until then its figures read as PENDING (hidden from outside readers).
-    changed_periods = (
-        " FROM new_periods n LEFT JOIN old_periods o"
+        "CREATE TEMPORARY TABLE changed_periods ON COMMIT DROP AS"
+        " SELECT indicator_id, period_type, period_start, n.cells IS NOT NULL AS present,"
+        f" {decide} AS decide, COALESCE(n.cells, 0) + COALESCE(o.cells, 0) AS written"
+        " FROM new_periods n FULL JOIN old_periods o"
         " USING (indicator_id, period_type, period_start)"
-        " WHERE o.hash IS NULL OR o.cells <> n.cells OR o.hash <> n.hash OR o.pending"
+        f" WHERE {decide} OR o.expected_hash <> n.expected_hash"
     )
+    cursor.execute("ANALYZE changed_periods")
     cursor.execute(
-        f"UPDATE {NEXT_TABLE} t SET disclosure = %s FROM (SELECT n.indicator_id,"
-        " n.period_type, n.period_start" + changed_periods + ") c"
-        " WHERE t.indicator_id = c.indicator_id AND t.period_type = c.period_type"
-        " AND t.period_start = c.period_start AND t.scope_type <> 'organization'",
-        [disclosure.PENDING],
+        "SELECT (SELECT COALESCE(SUM(written), 0) FROM changed_periods)"
+        " + (SELECT COALESCE(SUM(cells), 0) FROM old_periods WHERE indicator_id = ANY(%s)),"
+        " (SELECT COALESCE(SUM(cells), 0) FROM old_periods)",
+        [list(pending_indicator_ids)],
     )
-    cursor.execute("SELECT n.indicator_id, n.period_type, n.period_start" + changed_periods)
-    changed: dict[int, set[tuple[str, date]]] = defaultdict(set)
-    for indicator_id, period_type, period_start in cursor.fetchall():
-        changed[indicator_id].add((period_type, period_start))
-    cursor.execute("DROP TABLE new_periods, old_periods, kept_decisions")
-    return dict(changed)
+    written, stored = cursor.fetchone()
+    return int(written), int(stored)

@@ -40,7 +40,7 @@ from measures.rollup_sql import (
     write_sql,
     write_sql_incremental,
 )
-from measures.rollup_swap import swap_in_rebuilt_table, validate_foreign_keys
+from measures.rollup_swap import rebuild, validate_foreign_keys
 from measures.rollup_window import Window, window_for
 from partners.models import Organization
 
@@ -83,21 +83,21 @@ def _run(window: Window, kind: str) -> int:
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_lock(%s)", [REBUILD_KEY])
     try:
-        changed, keeping, swapped = None, 0.0, None
+        changed, keeping, rebuilt = None, 0.0, None
         if connection.vendor == "postgresql" and window.indicator_ids is None:
-            # First the new figures are swapped in (committed, the changed ones PENDING), so
-            # that readers wait only for the swap, not for the decisions; then the decisions.
+            # First the figures that changed are written (committed, PENDING until decided),
+            # so that readers never wait for the decisions; then the decisions.
             with transaction.atomic():
                 _lock()
                 _mark_abandoned_runs(run)
-                swapped = swap_in_rebuilt_table(decisions.stale_indicator_ids())
-            changed, keeping = swapped.changed, swapped.keeping_seconds
+                rebuilt = rebuild(decisions.stale_indicator_ids())
+            changed, keeping = rebuilt.changed, rebuilt.keeping_seconds
         with transaction.atomic():
             _lock(incremental=window.indicator_ids is not None)
-            if swapped is None:
+            if rebuilt is None:
                 _mark_abandoned_runs(run)
-            if swapped is not None:
-                rows = swapped.rows
+            if rebuilt is not None:
+                rows = rebuilt.rows
             elif connection.vendor == "postgresql" and window.organization_id is not None:
                 rows = write_sql_incremental(window)
             else:
@@ -107,14 +107,14 @@ def _run(window: Window, kind: str) -> int:
             decided = time.perf_counter()
             decisions.decide(window.indicator_ids, window.base, changed=changed)
             decided = time.perf_counter() - decided + keeping
-            if swapped is not None:
-                validate_foreign_keys(swapped.foreign_keys)
+            if rebuilt is not None:
+                validate_foreign_keys(rebuilt.foreign_keys)
             outcome = {
                 "status": RollupRun.Status.OK,
                 "finished_at": timezone.now(),
                 "rows": rows,
                 "detail": f"{time.perf_counter() - started:.3f} s"
-                f" (disclosure decisions {decided:.3f} s)",
+                f" (disclosure decisions {decided:.3f} s)" + _written(rebuilt),
                 "decision_seconds": decided,
             }
             if run is None:
@@ -137,6 +137,14 @@ def _run(window: Window, kind: str) -> int:
     if run is not None:
         RollupRun.objects.filter(pk=run.pk).update(**outcome)
     return rows
+
+
+def _written(rebuilt) -> str:
+    """What a full rebuild wrote, for its record."""
+    if rebuilt is None:
+        return ""
+    how = "a new table swapped in" if rebuilt.swapped else "in place"
+    return f"; {rebuilt.written} figures written, {how}"
 
 
 def rebuild_alive() -> bool:

@@ -491,6 +491,7 @@ MAY_READ_STORED_FIGURES = {
     "measures/decisions.py",
     "measures/rollups.py",
     "measures/rollup_sql.py",
+    "measures/rollup_full.py",
     "measures/rollup_python.py",
     "measures/audit.py",
     "measures/admin.py",

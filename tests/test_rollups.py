@@ -4,11 +4,12 @@ only approved values; idempotent; the SQL and the portable engine agree."""
 import threading
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.db import connection
 
-from measures import rollup_sql, rollups
+from measures import rollup_full, rollup_swap, rollups
 from measures.models import (
     Aggregate,
     Category,
@@ -20,7 +21,7 @@ from measures.models import (
     Unit,
 )
 from measures.periods import PeriodType
-from measures.rollup_window import Window
+from partners.models import Organization
 from tests.factories import IndicatorFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -269,36 +270,115 @@ def test_two_rebuilds_at_once_leave_the_same_rows(reported):
     assert rows() == expected
 
 
-def test_the_rollup_matches_the_single_group_by(reported, breakdown, monthly):
+def test_the_floor_computes_the_same_figures_as_the_rollup(reported, breakdown, monthly):
+    """The benchmark's reference (README) is measured against the roll-up: it must give
+    the same figures, stocks' quarters and years included, only with integer keys."""
     if connection.vendor != "postgresql":
         pytest.skip("the SQL engine runs on PostgreSQL")
     rollups.rebuild_all()
-    params, where, expected_where, _stock, period_where, _scope = rollup_sql.sql_filters(Window())
-    sql = rollup_sql.SINGLE_GROUP_BY_SQL.format(
-        where=where, expected_where=expected_where, period_where=period_where
-    )
+    scopes = {1: "org_type", 2: "county", 3: "region", 4: "organization"}
+    slugs = dict(Organization.objects.values_list("pk", "slug"))
+    codes = {c.pk: (c.dimension.code, c.code) for c in Category.objects.select_related("dimension")}
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        single = sorted(row[:12] for row in cursor.fetchall())
-    stored = sorted(
-        Aggregate.objects.exclude(
-            indicator__stock=True, period_type__in=["quarter", "year"]
-        ).values_list(
-            "indicator_id",
-            "scope_type",
-            "scope_key",
-            "period_type",
-            "period_start",
-            "dimension_code",
-            "category_code",
-            "numerator",
-            "denominator",
-            "value",
-            "reported",
-            "expected",
-        )
+        rollup_full.planner_settings(cursor)
+        cursor.execute(rollup_full.FLOOR_SQL)
+        cursor.execute(f"SELECT * FROM {rollup_full.FLOOR_TABLE}")  # noqa: S608
+        floor = []
+        for ind, scope, county, type_, org, ptype, pstart, cat, *figures in cursor.fetchall():
+            key = {1: type_, 2: county, 3: "", 4: slugs.get(org)}[scope]
+            dim, code = codes.get(cat, ("", ""))
+            numbers = [
+                None if n is None else Decimal(n).quantize(Decimal("0.0001")) for n in figures[:3]
+            ]
+            floor.append(
+                (ind, scopes[scope], key, ptype, pstart, dim, code, *numbers, *figures[3:])
+            )
+        cursor.execute(f"DROP TABLE {rollup_full.FLOOR_TABLE}")
+    stored = Aggregate.objects.values_list(
+        "indicator_id", "scope_type", "scope_key", "period_type", "period_start",
+        "dimension_code", "category_code", "numerator", "denominator", "value", "reported",
+        "expected",
+    )  # fmt: skip
+    assert sorted(floor) == sorted(stored)
+    assert any(row[3] == "quarter" for row in floor if row[0] == monthly[1].pk)
+
+
+def test_the_readme_shows_the_floor_as_the_benchmark_runs_it():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    assert f"```sql\n{rollup_full.FLOOR_SQL}\n```" in readme
+
+
+def decisions_by_cell() -> dict:
+    return {
+        (a.indicator_id, a.scope_type, a.scope_key, a.period_type, a.period_start,
+         a.dimension_code, a.category_code): a.disclosure
+        for a in Aggregate.objects.all()
+    }  # fmt: skip
+
+
+def _last_detail() -> str:
+    return RollupRun.objects.filter(kind="full").latest("started_at").detail
+
+
+def test_the_nightly_rebuild_writes_only_what_changed(reported, breakdown, monthly, monkeypatch):
+    """Figures kept current by the incremental roll-ups are not written again; a period
+    that changed behind their back is rewritten in place and decided; one left without
+    values is deleted; a change of the organizations expected keeps the decisions."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the full rebuild compares periods on PostgreSQL")
+    flow = monthly[0]
+    rollups.rebuild_all()
+    # At this size any change is a large share of the figures: written in place all the same.
+    monkeypatch.setattr(rollup_swap, "SWAP_SHARE", 1.0)
+    ids = dict(Aggregate.objects.values_list("pk", "disclosure"))
+    rollups.rebuild_all()
+    assert dict(Aggregate.objects.values_list("pk", "disclosure")) == ids
+    assert "0 figures written, in place" in _last_detail()
+    # One month's value changes and another month's report is reopened, with no incremental
+    # roll-up: only their periods (and the quarter and year around them) are rewritten.
+    DataValue.objects.filter(indicator=flow, submission__period_start=date(2024, 1, 1)).update(
+        numerator=2
     )
-    assert single == stored
+    Submission.objects.filter(
+        organization=reported.org_a, period_type="month", period_start=date(2024, 3, 1)
+    ).update(status=SubmissionStatus.RETURNED)
+    untouched = set(Aggregate.objects.exclude(indicator__in=monthly).values_list("pk", flat=True))
+    rollups.rebuild_all()
+    assert "in place" in _last_detail()
+    assert untouched <= set(Aggregate.objects.values_list("pk", flat=True))
+    january = cell(flow, period_type=PeriodType.MONTH, start=date(2024, 1, 1))
+    assert january.numerator == 2
+    assert not Aggregate.objects.filter(
+        indicator=flow, period_type="month", period_start=date(2024, 3, 1)
+    ).exists()
+    assert not Aggregate.objects.filter(disclosure="pending").exists()
+    in_place, decided = rows(), decisions_by_cell()
+    rollups.python_rows()  # every figure computed and decided again from scratch
+    assert (rows(), decisions_by_cell()) == (in_place, decided)
+    rollups.rebuild_all()
+    # Another organization expected to report: the numbers expected change, the figures and
+    # their decisions do not.
+    before = decisions_by_cell()
+    reported.count.reporting_organizations.add(OrganizationFactory(slug="newcomer"))
+    rollups.rebuild_all()
+    region = cell(reported.count)
+    assert (region.reported, region.expected) == (1, 3)
+    assert decisions_by_cell() == before
+
+
+def test_a_rebuild_that_changes_most_figures_swaps_in_a_new_table(reported, monthly, monkeypatch):
+    if connection.vendor != "postgresql":
+        pytest.skip("the table is swapped on PostgreSQL")
+    rollups.rebuild_all()
+    assert "a new table swapped in" in _last_detail()  # the first: every figure is new
+    in_place = rows()
+    monkeypatch.setattr(rollup_swap, "SWAP_SHARE", 0.0)
+    DataValue.objects.filter(indicator=reported.count).update(value=8)
+    rollups.rebuild_all()
+    assert "a new table swapped in" in _last_detail()
+    assert cell(reported.count).value == 8
+    assert len(rows()) == len(in_place)
+    assert not Aggregate.objects.filter(disclosure="pending").exists()
 
 
 def test_the_full_rebuild_keeps_the_tables_keys_and_indexes(reported):
