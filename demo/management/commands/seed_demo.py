@@ -16,10 +16,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--scale",
-            choices=["demo", "large"],
+            choices=["demo", "large", "state"],
             default="demo",
-            help="large adds 300 organizations, 100 indicators and about 2 million values "
-            "(PostgreSQL only) for the benchmarks",
+            help="large adds 300 organizations, 100 indicators and about 2 million values; "
+            "state 3,000 organizations and about 20 million values (PostgreSQL only, each in "
+            "a database of its own) for the benchmarks",
         )
         parser.add_argument(
             "--force",
@@ -44,28 +45,28 @@ class Command(BaseCommand):
                 "{values_created} new values, {aggregates} figures rolled up.".format(**counts)
             )
         )
-        if scale == "large":
-            self.seed_large()
+        if scale != "demo":
+            self.seed_large(scale)
         if with_users:
             for email, _name, _org, role in region.DEMO_USERS:
                 self.stdout.write(f"  {email:<26} {role.label}")
             self.stdout.write("  password: the DEMO_PASSWORD setting (default pathways-demo)")
 
-    def seed_large(self):
+    def seed_large(self, scale: str):
         from demo import large
         from measures import rollups
 
         started = time.perf_counter()
         try:
-            created = large.seed_large(timezone.localdate())["created"]
-        except large.NeedsPostgreSQL as error:
+            created = large.seed_large(timezone.localdate(), large.SCALES[scale])["created"]
+        except (large.NeedsPostgreSQL, large.OtherScale) as error:
             raise CommandError(str(error)) from None
         if created:
             self.stdout.write(
-                f"Large scale: {created:,} values in {time.perf_counter() - started:.1f} s; "
-                "rolling up…"
+                f"{scale.capitalize()} scale: {created:,} values in "
+                f"{time.perf_counter() - started:.1f} s; rolling up…"
             )
             rows = rollups.rebuild_all()
             self.stdout.write(f"  {rows:,} figures in {time.perf_counter() - started:.1f} s.")
         else:
-            self.stdout.write("Large scale: already there.")
+            self.stdout.write(f"{scale.capitalize()} scale: already there.")
