@@ -9,8 +9,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from common import replica
+from dashboards.fragments import fragment_html
+from measures import publication
 from measures.contributions import contributions
 from measures.reporting import reports_due, returned_submissions
+from measures.publication import Audience
 from measures.views import awaiting_review, dashboard_indicators
 from partners.models import Organization
 from partners.roles import roles_for
@@ -33,8 +36,17 @@ def home(request: HttpRequest) -> HttpResponse:
         context["returned"] = returned_submissions(roles.member_org_ids)
         context["contributions"] = contributions(roles.member_org_ids, roles)
     if roles.funder or (roles.read_only and not roles.backbone):
-        context["indicators"] = dashboard_indicators(roles)
-        context["figures_unpublished"] = context["indicators"] is None
+        audience = Audience.of(roles)
+        context["figures_unpublished"] = not publication.may_read(audience)
+        if not context["figures_unpublished"]:
+            # The figures' tables are the same for every reader of this kind: rendered once
+            # per roll-up and language, and shared.
+            context["indicators_html"] = fragment_html(
+                "home.html",
+                "indicators",
+                ("home", audience.kind, sorted(audience.organization_ids)),
+                lambda: {"indicators": dashboard_indicators(roles)},
+            )
     return render(request, "home.html", context)
 
 
