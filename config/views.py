@@ -12,8 +12,8 @@ from common import replica
 from dashboards.fragments import fragment_html
 from measures import publication
 from measures.contributions import contributions
-from measures.reporting import reports_due, returned_submissions
 from measures.publication import Audience
+from measures.reporting import reports_due, returned_submissions
 from measures.views import awaiting_review, dashboard_indicators
 from partners.models import Organization
 from partners.roles import roles_for
