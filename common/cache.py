@@ -4,7 +4,8 @@ An entry's key is ``<namespace>:<sha256 of its stamp and parts>``. The stamp nam
 of the data the entry was computed from (a count of roll-ups, the newest value, a counter that
 saves bump): when the data change the stamp changes, so no entry made before is read again, in
 any process, and old entries simply expire. The parts name everything else the result depends
-on, the reader's language or role included when they change it. Entries hold data, never HTML.
+on, the reader's language or role included when they change it. Entries hold data, or HTML
+that is the same for every reader of a kind; never what belongs to one person.
 
 The cache is a convenience, never a dependency: when it cannot be reached (Redis stopped) every
 call here logs a warning and falls back to computing, so every page still serves.

@@ -1,8 +1,10 @@
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from common import spreadsheet
 from measures import publication
+from measures.cache import cached
 from measures.explain import check_scope
 from measures.models import Indicator, ScopeType
 from measures.publication import Audience
@@ -26,6 +28,26 @@ COLUMNS = [
     "reported",
     "expected",
 ]
+
+
+def _row(cell) -> dict:
+    return {
+        "period": cell.period.key,
+        "period_label": cell.period.label,
+        "scope": cell.scope_type,
+        "scope_key": cell.scope_key,
+        "dimension": cell.dimension_code,
+        "category": cell.category_code,
+        "numerator": _number(cell.numerator),
+        "denominator": _number(cell.denominator),
+        "value": _number(cell.value),
+        "suppressed": cell.suppressed,
+        "reason": str(cell.reason_text),
+        "bound": str(cell.bound),
+        "provisional": cell.provisional,
+        "reported": cell.reported,
+        "expected": cell.expected,
+    }
 
 
 def _number(value):
@@ -91,37 +113,27 @@ def indicator_values(request: HttpRequest, code: str) -> HttpResponse:
     except Http404:
         return api_error(404, _("No figures of that organization are shared with you."))
     own = [organization.slug] if organization is not None else []
-    aggregates = publication.restrict(audience, own_slugs=own).filter(
-        indicator=indicator, scope_type=scope
-    )
-    if scope != ScopeType.REGION:
-        aggregates = aggregates.filter(scope_key=key)
-    cells = publication.publish(
-        indicator,
-        aggregates.order_by("period_start", "period_type", "dimension_code", "category_code"),
-        audience,
-        own_slugs=own,
-    )
-    rows = [
-        {
-            "period": cell.period.key,
-            "period_label": cell.period.label,
-            "scope": cell.scope_type,
-            "scope_key": cell.scope_key,
-            "dimension": cell.dimension_code,
-            "category": cell.category_code,
-            "numerator": _number(cell.numerator),
-            "denominator": _number(cell.denominator),
-            "value": _number(cell.value),
-            "suppressed": cell.suppressed,
-            "reason": str(cell.reason_text),
-            "bound": str(cell.bound),
-            "provisional": cell.provisional,
-            "reported": cell.reported,
-            "expected": cell.expected,
-        }
-        for cell in cells
-    ]
+
+    def published_rows():
+        aggregates = publication.restrict(audience, own_slugs=own).filter(
+            indicator=indicator, scope_type=scope
+        )
+        if scope != ScopeType.REGION:
+            aggregates = aggregates.filter(scope_key=key)
+        cells = publication.publish(
+            indicator,
+            aggregates.order_by("period_start", "period_type", "dimension_code", "category_code"),
+            audience,
+            own_slugs=own,
+        )
+        return [_row(cell) for cell in cells]
+
+    # The same for every reader of this kind until the next roll-up: computed once, shared.
+    rows = cached(
+        ("api-values", indicator.pk, indicator.updated_at, scope, key, audience.kind, *own,
+         get_language()),
+        published_rows,
+    )  # fmt: skip
     if output == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{code}-{scope}.csv"'

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
@@ -535,4 +536,22 @@ def cached_network_view(day: date) -> "NetworkView":
         (day.isoformat(), get_language()),
         lambda: network_view(day),
         stamp=counter("network"),
+    )
+
+
+def cached_network_html(day: date) -> str:
+    """The network's figures, map and tables on ``day`` as HTML (the same for every reader),
+    rendered once per version and language."""
+
+    def render():
+        context = {
+            "view": cached_network_view(day),
+            "centralization_threshold": CENTRALIZATION_WARNING,
+            "hub_threshold_percent": round(100 * HUB_SHARE_WARNING),
+            "hub_min_ties": HUB_MIN_TIES,
+        }
+        return render_to_string("network/network.html#network", context)
+
+    return cached(
+        "network-html", (day.isoformat(), get_language()), render, stamp=counter("network")
     )

@@ -3,14 +3,15 @@
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from common.forms import DateInput
-from common.htmx import render_page
+from common.htmx import is_fragment_request
 from network.access import get_network_for
-from network.map import CENTRALIZATION_WARNING, HUB_MIN_TIES, HUB_SHARE_WARNING, cached_network_view
+from network.map import cached_network_html
 
 
 class DayForm(forms.Form):
@@ -35,11 +36,13 @@ def network(request: HttpRequest) -> HttpResponse:
         form = DayForm(initial={"on": today})
     context = {
         "form": form,
-        "view": cached_network_view(day),
         "today": today,
-        "centralization_threshold": CENTRALIZATION_WARNING,
-        "hub_threshold_percent": round(100 * HUB_SHARE_WARNING),
-        "hub_min_ties": HUB_MIN_TIES,
         "can_record": not roles.read_only and (roles.backbone or bool(roles.lead_org_ids)),
     }
-    return render_page(request, "network/network.html", context, fragment="network")
+    html = cached_network_html(day)
+    if is_fragment_request(request):
+        response = HttpResponse(html)
+    else:
+        response = render(request, "network/network.html", {**context, "network_html": html})
+    response.headers["Vary"] = "HX-Request"
+    return response
