@@ -498,6 +498,7 @@ MAY_READ_STORED_FIGURES = {
     "demo/large.py",
     "demo/region.py",
     "demo/pages.py",
+    "demo/partitions.py",
     "demo/management/commands/benchmark.py",
 }
 

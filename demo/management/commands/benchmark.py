@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from demo import large, pages
+from demo import partitions as partition_trial
 from measures import imports, rollup_full, rollups
 from measures.models import (
     Aggregate,
@@ -35,6 +36,7 @@ from partners.models import Membership, Role, User
 from partners.roles import roles_for
 
 STEPS = ["floor", "full_rollup", "incremental", "import", "pages"]
+TRIALS = ["partitions"]
 IMPORT_ROWS = 100_000
 
 
@@ -46,7 +48,12 @@ class Command(BaseCommand):
     help = "Benchmark roll-ups and imports at the large scale and print a table."
 
     def add_arguments(self, parser):
-        parser.add_argument("--step", choices=STEPS, help="run one step (used internally)")
+        parser.add_argument("--step", choices=STEPS + TRIALS, help="run one step (used internally)")
+        parser.add_argument(
+            "--partitions",
+            action="store_true",
+            help="also time the product's reads on a partitioned copy of the figures",
+        )
         parser.add_argument(
             "--scale",
             choices=sorted(large.SCALES),
@@ -55,7 +62,7 @@ class Command(BaseCommand):
             " database of its own",
         )
 
-    def handle(self, *args, step=None, scale="large", **options):
+    def handle(self, *args, step=None, scale="large", partitions=False, **options):
         if connection.vendor != "postgresql":
             raise CommandError("The benchmark runs on PostgreSQL: set DATABASE_URL.")
         if step:
@@ -71,7 +78,7 @@ class Command(BaseCommand):
             self.stderr.write(f"Creating the {scale} data set (seed_demo --scale {scale})…")
             call_command("seed_demo", "--scale", scale, stdout=self.stderr)
         results = {}
-        for name in STEPS:
+        for name in STEPS + (TRIALS if partitions else []):
             self.stderr.write(f"Running {name}…")
             output = subprocess.run(
                 [sys.executable, "manage.py", "benchmark", "--step", name],
@@ -212,6 +219,10 @@ class Command(BaseCommand):
         timings = pages.page_timings()
         return {"rows": len(timings), "pages": timings}
 
+    def step_partitions(self) -> dict:
+        """The trial of a partitioned figures table (demo/partitions.py)."""
+        return partition_trial.trial()
+
     # --- output ------------------------------------------------------------------------
 
     def print_table(self, r: dict) -> None:
@@ -276,6 +287,28 @@ class Command(BaseCommand):
         self.stdout.write(f"\nAggregates stored: {aggregates:,}. Peak memory is the process's RSS.")
         if "pages" in r:
             self.print_pages(r["pages"]["pages"])
+        if "partitions" in r:
+            self.print_partitions(r["partitions"])
+
+    def print_partitions(self, trial: dict) -> None:
+        self.stdout.write(
+            f"\nPartitioned figures (copies: plain {trial['build_plain_s']:.0f} s to build,"
+            f" {partition_trial.PARTITIONS} hash partitions by indicator"
+            f" {trial['build_partitioned_s']:.0f} s; median of {partition_trial.RUNS}):"
+        )
+        header = ("read", "plain", "partitioned", "ratio")
+        rows = [
+            (
+                t["read"],
+                f"{t['plain_ms']:.1f} ms",
+                f"{t['partitioned_ms']:.1f} ms",
+                f"{t['partitioned_ms'] / t['plain_ms']:.2f}×" if t["plain_ms"] else "",
+            )
+            for t in trial["reads"]
+        ]
+        widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(4)]
+        for row in [header, tuple("-" * w for w in widths), *rows]:
+            self.stdout.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
 
     def print_pages(self, pages: list[dict]) -> None:
         self.stdout.write(
