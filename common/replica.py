@@ -18,19 +18,27 @@ What reads where:
   before the save.
 - **What is cached** (``common.cache.cached``) is computed on the primary: an entry stored
   under a new stamp from data the replica has not caught up with would outlive the lag.
+- **A replica that cannot be reached** (stopped, restarting, the network): the request reads
+  the primary instead, and the replica is not tried again for ``REPLICA_RETRY_SECONDS``, so
+  pages serve as with one database; a warning is logged once each time.
 """
 
+import logging
+import time
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 
 PRIMARY = DEFAULT_DB_ALIAS
 REPLICA = "replica"
 READ_ONLY_METHODS = frozenset({"GET", "HEAD"})
 PIN_COOKIE = "read_primary"
 PIN_SALT = "common.replica.pin"
+
+log = logging.getLogger(__name__)
+_unreachable_until = 0.0  # this process does not try the replica before then (monotonic)
 
 # Read on the primary by every request: what sign-in, lockout and access rest on.
 PRIMARY_APPS = frozenset({"sessions", "auth", "contenttypes", "axes", "admin"})
@@ -109,6 +117,23 @@ def primary():
         reads.replica = not reads.wrote
 
 
+def replica_reachable() -> bool:
+    """Whether the replica answers: its connection is opened (or, when kept from an earlier
+    request, checked) now, before any read is sent to it. After a failure the replica is not
+    tried again for ``REPLICA_RETRY_SECONDS``."""
+    global _unreachable_until
+    if time.monotonic() < _unreachable_until:
+        return False
+    try:
+        connections[REPLICA].ensure_connection()
+    except DatabaseError as error:
+        _unreachable_until = time.monotonic() + settings.REPLICA_RETRY_SECONDS
+        log.warning("The read replica cannot be reached (%s); reading the primary.", error)
+        connections[REPLICA].close()
+        return False
+    return True
+
+
 def _pin_seconds() -> int:
     return settings.REPLICA_PIN_SECONDS
 
@@ -131,7 +156,7 @@ class ReplicaMiddleware:
 
     def __call__(self, request):
         read_only = request.method in READ_ONLY_METHODS
-        reads = _Reads(replica=read_only and not _pinned(request))
+        reads = _Reads(replica=read_only and not _pinned(request) and replica_reachable())
         token = _reads.set(reads)
         try:
             response = self.get_response(request)

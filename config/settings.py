@@ -112,12 +112,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # REPLICA_PIN_SECONDS after, so it sees what it saved.
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
 REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 5)
+# A replica that cannot be reached is left alone this long; its requests read the primary.
+REPLICA_RETRY_SECONDS = env_int("REPLICA_RETRY_SECONDS", 10)
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = dj_database_url.parse(
         DATABASE_REPLICA_URL,
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
+    # A stopped replica costs a request two seconds at most, then none for a while.
+    DATABASES["replica"].setdefault("OPTIONS", {})["connect_timeout"] = 2
     # The test runner makes no database of its own for it: in tests it is the primary.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["common.replica.ReplicaRouter"]

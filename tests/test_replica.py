@@ -104,7 +104,9 @@ def during(method: str, read, cookies=None):
         seen.append(read())
         return HttpResponse()
 
-    response = replicas.ReplicaMiddleware(view)(request)
+    # Where reads go, the replica being up (a stopped one has a test of its own).
+    with mock.patch.object(replicas, "replica_reachable", return_value=True):
+        response = replicas.ReplicaMiddleware(view)(request)
     return seen[0], response
 
 
@@ -220,6 +222,43 @@ def test_an_anonymous_page_reads_the_replica(world, routed, replica):
     )
     page = Client().get(reverse("explore_pathway", args=[pathway.slug]))
     assert page.status_code == 200
+    assert "Nursing, as the replica has it" in page.text
+
+
+@ROUTED
+def test_a_replica_that_cannot_be_reached_leaves_pages_reading_the_primary(
+    world, routed, replica, monkeypatch
+):
+    """A stopped replica is no error page: the request reads the primary, and the replica
+    is not tried again for REPLICA_RETRY_SECONDS."""
+    from django.db import OperationalError
+
+    from tests.test_access_matrix import browse_pathway
+
+    pathway = browse_pathway(world)
+    pathway.public = True
+    pathway.save()
+    replica.copy()
+    pathway.__class__.objects.using("replica").filter(pk=pathway.pk).update(
+        title_en="Nursing, as the replica has it"
+    )
+    connections["replica"].close()
+    attempts = []
+
+    def refuse():
+        attempts.append(1)
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connections["replica"], "ensure_connection", refuse)
+    monkeypatch.setattr(replicas, "_unreachable_until", 0.0)
+    for _request in range(3):
+        page = Client().get(reverse("explore_pathway", args=[pathway.slug]))
+        assert page.status_code == 200
+        assert "Nursing, as the replica has it" not in page.text
+    assert len(attempts) == 1  # tried once, then left alone for a while
+    monkeypatch.setattr(replicas, "_unreachable_until", 0.0)  # the while is over
+    monkeypatch.undo()
+    page = Client().get(reverse("explore_pathway", args=[pathway.slug]))
     assert "Nursing, as the replica has it" in page.text
 
 
