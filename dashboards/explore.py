@@ -15,16 +15,22 @@ from collections import defaultdict
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET
 
+from common.cache import cached, counter
 from common.htmx import render_page
 from dashboards.views import EMBEDDABLE_CSP
+from measures.cache import stamp as figures_stamp
 from measures.pathways import pathway_figures
 from measures.publication import Audience
 from pathways import ctdl
+from pathways.apps import VERSION
 from pathways.explore_filters import (
     COST_CHOICES,
     LENGTH_CHOICES,
@@ -159,14 +165,41 @@ def explore_pathway(request: HttpRequest, slug: str) -> HttpResponse:
     with its cost, length, schedule, place and how to enrol), the jobs it leads to with their
     wages and prospects, and how people get through it (the shared measures, as published)."""
     pathway = _public_pathway(slug)
-    context = _pathway_context(request, pathway)
-    context.update(
-        targets=list(pathway.target_occupations.order_by("title")),
-        outcomes=pathway_figures(pathway, Audience.public()),
-        json_ld=json_ld(pathway, request.build_absolute_uri()),
-        ctdl_url=reverse("explore_pathway_ctdl", args=[pathway.slug]),
-        embed_url=request.build_absolute_uri(reverse("explore_embed", args=[pathway.slug])),
+    page_url = request.build_absolute_uri()
+    embed_url = request.build_absolute_uri(reverse("explore_embed", args=[pathway.slug]))
+
+    def build() -> dict:
+        context = _pathway_context(request, pathway)
+        context.update(
+            targets=list(pathway.target_occupations.order_by("title")),
+            outcomes=pathway_figures(pathway, Audience.public()),
+            ctdl_url=reverse("explore_pathway_ctdl", args=[pathway.slug]),
+            embed_url=embed_url,
+        )
+        content = render_to_string("pathways/explore_pathway.html#content", context, request)
+        return {
+            "content": content,
+            "json_ld": str(json_ld(pathway, page_url)),
+            # Whether a text was shown in the other language (the page then says so).
+            "untranslated": getattr(request, "untranslated", False),
+        }
+
+    # The same for every visitor: rendered once per change of the pathways, roll-up and
+    # language, and shared (the page around it, with the visitor's own forms, is not).
+    cached_parts = cached(
+        "explore-pathway",
+        (pathway.pk, get_language(), page_url, embed_url),
+        build,
+        stamp=f"{counter(VERSION)}:{figures_stamp()}",
     )
+    if cached_parts["untranslated"]:
+        request.untranslated = True
+    context = {
+        "pathway": pathway,
+        "ctdl_url": reverse("explore_pathway_ctdl", args=[pathway.slug]),
+        "content_html": mark_safe(cached_parts["content"]),  # noqa: S308 (rendered above)
+        "json_ld": mark_safe(cached_parts["json_ld"]),  # noqa: S308 (rendered above)
+    }
     return render(request, "pathways/explore_pathway.html", context)
 
 

@@ -42,6 +42,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from pathways.apps import bump_version
 from pathways.models import Education, Occupation
 from pathways.reference import Outcome
 from pathways.reference_files import (
@@ -513,6 +514,7 @@ def import_projections(data: bytes, name: str, *, area: str | None = None) -> Ou
             else:
                 outcome.unchanged += 1
         Occupation.objects.bulk_update(changed, [*FIELDS, "entry_education"], batch_size=1000)
+        bump_version()
     outcome.updated = len(changed)
     unknown = sum(1 for code in found if code not in known)
     if unknown:

@@ -30,6 +30,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from pathways.apps import bump_version
 from pathways.models import CipCode, Occupation
 from pathways.reference_files import (
     Layout,
@@ -193,6 +194,7 @@ def import_soc(data: bytes, name: str) -> Outcome:
                 outcome.unchanged += 1
         Occupation.objects.bulk_create(new, batch_size=1000)
         Occupation.objects.bulk_update(changed, ["title"], batch_size=1000)
+        bump_version()
     outcome.created, outcome.updated = len(new), len(changed)
     return outcome
 
@@ -272,6 +274,7 @@ def import_cip(data: bytes, name: str) -> Outcome:
                 outcome.unchanged += 1
         CipCode.objects.bulk_create(new, batch_size=1000)
         CipCode.objects.bulk_update(changed, ["title", "definition"], batch_size=1000)
+        bump_version()
     outcome.created, outcome.updated = len(new), len(changed)
     return outcome
 
@@ -436,6 +439,7 @@ def import_oews(data: bytes, name: str, *, period: str, area: str | None = None)
         Occupation.objects.bulk_update(
             changed, [*WAGE_COLUMNS.values(), "source", "period"], batch_size=1000
         )
+        bump_version()
     outcome.created, outcome.updated = len(new), len(changed)
     unpublished = sum(wage.median is None for wage in by_code.values())
     if unpublished:
