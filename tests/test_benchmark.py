@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 def small_scale(monkeypatch, settings):
     if connection.vendor != "postgresql":
         pytest.skip("the large scale is generated with PostgreSQL")
-    monkeypatch.setattr(benchmark, "ORGANIZATIONS", 20)
+    monkeypatch.setitem(benchmark.SCALES, "large", benchmark.Scale("large", 20, 12))
     monkeypatch.setattr(benchmark, "UNITS", ["count", "percent", "score", "stock"])
     monkeypatch.setattr(benchmark, "INDICATORS", 4)
     monkeypatch.setattr(benchmark, "MONTHS", 18)
@@ -38,7 +38,16 @@ def test_seed_large_makes_the_data_once(small_scale):
     assert DataValue.objects.count() == values
 
 
-@pytest.mark.parametrize("step", ["group_by", "full_rollup", "incremental", "import", "pages"])
+def test_a_database_holds_one_scale(small_scale):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="use a database of its own for each scale"):
+        call_command("seed_demo", "--scale", "state", stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    "step", ["floor", "full_rollup", "incremental", "import", "pages", "partitions"]
+)
 def test_every_step_runs_and_reports_figures(small_scale, monkeypatch, step):
     from demo.management.commands import benchmark as command
 
@@ -58,13 +67,15 @@ def test_the_table_shows_each_figure_and_goal(db):
     command = Command(stdout=out)
     command.print_table(
         {
-            "group_by": {"rows": 10, "seconds": 2.0, "approved_values": 1000, "peak_mb": 70},
+            "floor": {"rows": 10, "seconds": 2.0, "approved_values": 1000, "peak_mb": 70},
             "full_rollup": {
                 "rows": 12,
                 "seconds": 3.0,
                 "decisions": 1.0,
+                "written": "0 figures written, in place",
                 "scratch_seconds": 9.5,
                 "scratch_decisions": 7.25,
+                "scratch_written": "12 figures written, a new table swapped in",
                 "peak_mb": 71,
             },
             "incremental": {
@@ -79,10 +90,11 @@ def test_the_table_shows_each_figure_and_goal(db):
         }
     )
     table = out.getvalue()
-    assert "1.50× the GROUP BY (goal ≤ 2×)" in table
+    assert "1.50× the floor (goal ≤ 2×), everything included; 0 figures written" in table
     assert "of which disclosure decisions" in table and "1.00 s" in table
-    assert "the figures alone: 2.00 s, 1.00× the GROUP BY" in table
-    assert "after a rule change" in table and "of which disclosure decisions 7.25 s" in table
+    assert "the figures alone: 2.00 s, 1.00× the floor" in table
+    assert "after a rule change" in table and "4.75× the floor" in table
+    assert "of which disclosure decisions 7.25 s; 12 figures written, a new table" in table
     assert "decisions 25 ms of it" in table
     assert "80 ms" in table and "median of 5 (goal < 100 ms)" in table
     assert "2,000 rows/s" in table
@@ -107,3 +119,69 @@ def test_the_pages_table_prints_each_page(db):
     )
     assert "Agenda dashboard" in out.getvalue() and "12.3 ms" in out.getvalue()
     assert "goal: median under 50 ms" in out.getvalue()
+
+
+def test_the_partitions_table_prints_each_read(db):
+    from demo.management.commands.benchmark import Command
+
+    out = StringIO()
+    Command(stdout=out).print_partitions(
+        {
+            "reads": [{"read": "An indicator page", "plain_ms": 2.0, "partitioned_ms": 3.0}],
+            "build_plain_s": 10.0,
+            "build_partitioned_s": 12.0,
+        }
+    )
+    assert "An indicator page" in out.getvalue() and "1.50×" in out.getvalue()
+
+
+WRK_OUTPUT = """Running 5s test @ http://127.0.0.1:8766/healthz
+  1 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     9.14ms    2.10ms  31.20ms   80.00%
+  Latency Distribution
+     50%    8.90ms
+     75%    9.80ms
+     90%   11.20ms
+     99%   17.50ms
+  4380 requests in 5.00s, 1.20MB read
+  Non-2xx or 3xx responses: 3
+Requests/sec:    876.12
+Transfer/sec:    245.10KB
+"""
+
+
+def test_throughput_reads_wrk_and_prints_each_page_as_a_share_of_healthz(monkeypatch):
+    from subprocess import CompletedProcess
+
+    from django.core.management.base import CommandError
+
+    from demo.management.commands import throughput
+
+    monkeypatch.setattr(
+        throughput.subprocess,
+        "run",
+        lambda *a, **k: CompletedProcess(a, 0, stdout=WRK_OUTPUT, stderr=""),
+    )
+    command = throughput.Command(stdout=StringIO())
+    load = command._load("http://127.0.0.1:8766", "/healthz", "", 5, 8)
+    assert load == {"rate": 876.12, "errors": 3, "p50_ms": 8.9}
+    healthz = {"rate": 800.0, "errors": 0, "p50_ms": 1.0}
+    pages = [
+        ("member", "Home", "/", {"rate": 500.0, "errors": 0, "p50_ms": 4.0}),
+        ("funder", "Network", "/network/", {"rate": 100.0, "errors": 0, "p50_ms": 40.0}),
+    ]
+    command._report(healthz, healthz, pages)
+    table = command.stdout.getvalue()
+    assert "62%" in table and "12%" in table
+    assert "1 of 2 pages at half of /healthz or better (goal: all); 0 errors." in table
+    pages.append(("member", "API", "/api/", {"rate": 400.0, "errors": 2, "p50_ms": 4.0}))
+    with pytest.raises(CommandError, match="2 requests failed"):
+        command._report(healthz, healthz, pages)
+
+
+def test_throughput_load_is_bounded():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="--seconds must be 1–60"):
+        call_command("throughput", "--seconds", "600", stdout=StringIO())
