@@ -12,8 +12,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from common.cache import cached, counter
 from common.htmx import render_page
 from partners.models import Organization
 from partners.roles import roles_for
@@ -23,6 +27,7 @@ from pathways.access import (
     get_pathway_for,
     get_program_for,
 )
+from pathways.apps import VERSION
 from pathways.map import build_map, dollars
 from pathways.models import (
     Audience,
@@ -132,22 +137,42 @@ def pathway_list(request: HttpRequest) -> HttpResponse:
 def pathway_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The map of a pathway's steps by stage, and the same steps as a list."""
     pathway = get_pathway_for(request.user, slug)
-    pathway_map = build_map(pathway)
     roles = roles_for(request.user)
     editable = set()
     if not roles.read_only:
         editable = {
-            card.step.pk
-            for card in pathway_map.cards
-            if can_edit_provided_by(roles, card.step.provider_id)
+            pk
+            for pk, provider_id in pathway.steps.values_list("pk", "provider_id")
+            if can_edit_provided_by(roles, provider_id)
         }
+
+    def build() -> dict:
+        pathway_map = build_map(pathway)
+        context = {"pathway": pathway, "map": pathway_map, "editable": editable}
+        return {
+            "html": render_to_string("pathways/_map_and_list.html", context, request),
+            "steps": len(pathway_map.cards),
+            # Whether a text was shown in the other language (the page then says so).
+            "untranslated": getattr(request, "untranslated", False),
+        }
+
+    # The map and list are the same for everyone who may edit the same steps: rendered once
+    # per change of the pathways and language, and shared.
+    map_and_list = cached(
+        "pathway-map",
+        (pathway.pk, get_language(), tuple(sorted(editable))),
+        build,
+        stamp=counter(VERSION),
+    )
+    if map_and_list["untranslated"]:
+        request.untranslated = True
     context = {
         "pathway": pathway,
         "targets": list(pathway.target_occupations.order_by("title")),
-        "map": pathway_map,
+        "steps": map_and_list["steps"],
+        "map_and_list_html": mark_safe(map_and_list["html"]),  # noqa: S308 (rendered above)
         "can_edit": roles.backbone,
         "can_add_step": not roles.read_only and (roles.backbone or bool(roles.lead_org_ids)),
-        "editable": editable,
     }
     return render_page(request, "pathways/pathway_detail.html", context)
 
