@@ -6,7 +6,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
@@ -30,6 +32,7 @@ from dashboards.forms import IndicatorFilterForm, PublicationForm, ShareLinkForm
 from dashboards.fragments import fragment_html
 from dashboards.models import ShareLink
 from measures.access import get_indicator_for
+from measures.cache import cached
 from measures.models import Indicator, Level, Publication
 from measures.status import RULE
 
@@ -115,6 +118,15 @@ def _indicator_page(request, indicator: Indicator, *, everything, link_prefix, m
             "dimensions": {d.code: d for d in indicator.dimensions.prefetch_related("categories")},
         }
 
+    if valid:
+        # The filters as chosen (a form without errors) look the same to every reader: drawn
+        # once per roll-up, address and language, and shared.
+        context["filters_html"] = cached(
+            ("filters", indicator.pk, indicator.updated_at, request.path, query, get_language()),
+            lambda: render_to_string(
+                "agenda/indicator_dashboard.html#filters", {"form": form}, request
+            ),
+        )
     parts = (
         indicator.pk,
         indicator.updated_at,
