@@ -24,7 +24,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET
 
 from common.cache import cached, counter
-from common.htmx import render_page
+from common.htmx import is_fragment_request
 from dashboards.views import EMBEDDABLE_CSP
 from measures.cache import stamp as figures_stamp
 from measures.pathways import pathway_figures
@@ -72,41 +72,71 @@ def public_occupations():
     )
 
 
+QUERY_CACHE_MAX = 300  # characters of a query string drawn once and shared
+
+
 @require_GET
 def explore(request: HttpRequest) -> HttpResponse:
     """The region's landing page: what the partnership offers, the sectors, how to start, and
     the public pathways, searched and filtered."""
-    pathways = public_pathways()
-    sectors = list(Sector.objects.filter(Exists(pathways.filter(sector=OuterRef("pk")))))
-    clusters = list(CareerCluster.objects.filter(Exists(pathways.filter(cluster=OuterRef("pk")))))
-    filters = Filters.read(request, sectors=sectors, clusters=clusters)
-    chosen = filters.apply(listed(pathways))
-    if filters.program_chosen:
-        fitting = Step.objects.filter(program__in=filters.programs()).select_related(
-            "program__provider"
+    fragment = is_fragment_request(request)
+
+    def build() -> dict:
+        pathways = public_pathways()
+        sectors = list(Sector.objects.filter(Exists(pathways.filter(sector=OuterRef("pk")))))
+        clusters = list(
+            CareerCluster.objects.filter(Exists(pathways.filter(cluster=OuterRef("pk"))))
         )
-        chosen = chosen.prefetch_related(Prefetch("steps", fitting, to_attr="fitting_steps"))
-    chosen = list(chosen)
-    for pathway in chosen:
-        wages = [o.median_wage for o in pathway.target_occupations.all() if o.median_wage]
-        pathway.top_wage = dollars(max(wages)) if wages else ""
+        filters = Filters.read(request, sectors=sectors, clusters=clusters)
+        chosen = filters.apply(listed(pathways))
         if filters.program_chosen:
-            programs = {step.program_id: step.program for step in pathway.fitting_steps}
-            pathway.fitting_programs = list(programs.values())
-    context = {
-        "pathways": chosen,
-        "sector_choices": [(s.slug, s.name) for s in sectors],
-        "cluster_choices": [(c.code, c.name) for c in clusters],
-        "filters": filters,
-        "audience_choices": AUDIENCE_CHOICES,
-        "start_choices": START_CHOICES,
-        "cost_choices": COST_CHOICES,
-        "length_choices": LENGTH_CHOICES,
-        "schedule_choices": Schedule.choices,
-        "modality_choices": Modality.choices,
-        "wage_choices": WAGE_CHOICES,
-    }
-    return render_page(request, "pathways/explore.html", context, fragment="results")
+            fitting = Step.objects.filter(program__in=filters.programs()).select_related(
+                "program__provider"
+            )
+            chosen = chosen.prefetch_related(Prefetch("steps", fitting, to_attr="fitting_steps"))
+        chosen = list(chosen)
+        for pathway in chosen:
+            wages = [o.median_wage for o in pathway.target_occupations.all() if o.median_wage]
+            pathway.top_wage = dollars(max(wages)) if wages else ""
+            if filters.program_chosen:
+                programs = {step.program_id: step.program for step in pathway.fitting_steps}
+                pathway.fitting_programs = list(programs.values())
+        context = {
+            "pathways": chosen,
+            "sector_choices": [(s.slug, s.name) for s in sectors],
+            "cluster_choices": [(c.code, c.name) for c in clusters],
+            "filters": filters,
+            "audience_choices": AUDIENCE_CHOICES,
+            "start_choices": START_CHOICES,
+            "cost_choices": COST_CHOICES,
+            "length_choices": LENGTH_CHOICES,
+            "schedule_choices": Schedule.choices,
+            "modality_choices": Modality.choices,
+            "wage_choices": WAGE_CHOICES,
+        }
+        name = "results" if fragment else "page"
+        return {
+            "html": render_to_string(f"pathways/explore.html#{name}", context, request),
+            "untranslated": getattr(request, "untranslated", False),
+        }
+
+    # The same for every visitor asking the same: drawn once per change of the pathways and
+    # language, and shared (the page around it, with the visitor's own forms, is not). A long
+    # free-text query is drawn for its visitor alone.
+    query = sorted(request.GET.lists())
+    if len(request.GET.urlencode()) <= QUERY_CACHE_MAX:
+        found = cached("explore", (get_language(), fragment, query), build, stamp=counter(VERSION))
+    else:
+        found = build()
+    if found["untranslated"]:
+        request.untranslated = True
+    html = mark_safe(found["html"])  # noqa: S308 (rendered above)
+    if fragment:
+        response = HttpResponse(html)
+    else:
+        response = render(request, "pathways/explore.html", {"page_html": html})
+    response.headers["Vary"] = "HX-Request"
+    return response
 
 
 def _public_pathway(slug: str) -> Pathway:
