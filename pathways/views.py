@@ -11,14 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from common.cache import cached, counter
-from common.htmx import render_page
+from common.htmx import is_fragment_request, render_page
 from partners.models import Organization
 from partners.roles import roles_for
 from pathways.access import (
@@ -91,45 +91,70 @@ def _providers_of(pathway_ids) -> dict[int, list[Organization]]:
 @login_required
 @require_GET
 def pathway_list(request: HttpRequest) -> HttpResponse:
-    sectors = list(Sector.objects.all())
-    clusters = list(CareerCluster.objects.all())
-    providers = list(
-        Organization.objects.filter(Exists(Step.objects.filter(provider=OuterRef("pk")))).order_by(
-            "name"
+    """Every pathway, filtered by sector, cluster, audience and provider. The list is the
+    same for everyone asking the same: drawn once per change of the pathways, language and
+    choice of filters, and shared (the page around it, with the reader's own actions and
+    forms, is not)."""
+    fragment = is_fragment_request(request)
+
+    def build() -> str:
+        sectors = list(Sector.objects.all())
+        clusters = list(CareerCluster.objects.all())
+        providers = list(
+            Organization.objects.filter(
+                Exists(Step.objects.filter(provider=OuterRef("pk")))
+            ).order_by("name")
         )
+        sector = _choice(request, "sector", {s.slug for s in sectors})
+        cluster = _choice(request, "cluster", {c.code for c in clusters})
+        audience = _choice(request, "audience", AUDIENCE_FILTER)
+        provider = _choice(request, "provider", {o.slug for o in providers})
+
+        pathways = listed(Pathway.objects.select_related("owner"), sector=sector, audience=audience)
+        if cluster:
+            pathways = pathways.filter(cluster__code=cluster)
+        if provider:
+            pathways = pathways.filter(
+                Exists(Step.objects.filter(pathway=OuterRef("pk"), provider__slug=provider))
+            )
+        pathways = list(pathways)
+        by_pathway = _providers_of([p.pk for p in pathways])
+        for pathway in pathways:
+            pathway.providers = by_pathway.get(pathway.pk, [])
+
+        context = {
+            "pathways": pathways,
+            "sectors": sectors,
+            "clusters": clusters,
+            "providers": providers,
+            "audiences": AUDIENCE_CHOICES,
+            "selected": {
+                "sector": sector,
+                "cluster": cluster,
+                "audience": audience,
+                "provider": provider,
+            },
+            "filtered": any((sector, cluster, audience, provider)),
+        }
+        name = "results" if fragment else "page"
+        return render_to_string(f"pathways/pathway_list.html#{name}", context, request)
+
+    html = mark_safe(  # noqa: S308 (rendered above)
+        cached(
+            "pathway-list",
+            (get_language(), fragment, sorted(request.GET.lists())),
+            build,
+            stamp=counter(VERSION),
+        )
+        if len(request.GET.urlencode()) <= 300
+        else build()
     )
-    sector = _choice(request, "sector", {s.slug for s in sectors})
-    cluster = _choice(request, "cluster", {c.code for c in clusters})
-    audience = _choice(request, "audience", AUDIENCE_FILTER)
-    provider = _choice(request, "provider", {o.slug for o in providers})
-
-    pathways = listed(Pathway.objects.select_related("owner"), sector=sector, audience=audience)
-    if cluster:
-        pathways = pathways.filter(cluster__code=cluster)
-    if provider:
-        pathways = pathways.filter(
-            Exists(Step.objects.filter(pathway=OuterRef("pk"), provider__slug=provider))
-        )
-    pathways = list(pathways)
-    by_pathway = _providers_of([p.pk for p in pathways])
-    for pathway in pathways:
-        pathway.providers = by_pathway.get(pathway.pk, [])
-
-    context = {
-        "pathways": pathways,
-        "sectors": sectors,
-        "clusters": clusters,
-        "providers": providers,
-        "audiences": AUDIENCE_CHOICES,
-        "selected": {
-            "sector": sector,
-            "cluster": cluster,
-            "audience": audience,
-            "provider": provider,
-        },
-        "filtered": any((sector, cluster, audience, provider)),
-    }
-    return render_page(request, "pathways/pathway_list.html", context, fragment="results")
+    if fragment:
+        response = HttpResponse(html)
+    else:
+        response = render(request, "pathways/pathway_list.html", {"page_html": html})
+    response.headers["Vary"] = "HX-Request"
+    return response
 
 
 @login_required
