@@ -22,3 +22,22 @@ def render_page(
     response = render(request, name, context, status=status)
     response.headers["Vary"] = "HX-Request"
     return response
+
+
+def page_around(
+    request: HttpRequest,
+    template: str,
+    html: str,
+    context: dict | None = None,
+    *,
+    key: str = "page_html",
+    status: int = 200,
+) -> HttpResponse:
+    """``html``, drawn once and shared, alone for htmx asking for that part of the page;
+    otherwise inside ``template`` (as ``key``), which is drawn for this request."""
+    if is_fragment_request(request):
+        response = HttpResponse(html, status=status)
+    else:
+        response = render(request, template, {**(context or {}), key: html}, status=status)
+    response.headers["Vary"] = "HX-Request"
+    return response

@@ -24,7 +24,7 @@ from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET
 
 from common.cache import cached, counter
-from common.htmx import is_fragment_request
+from common.htmx import is_fragment_request, page_around
 from dashboards.views import EMBEDDABLE_CSP
 from measures.cache import stamp as figures_stamp
 from measures.pathways import pathway_figures
@@ -131,12 +131,7 @@ def explore(request: HttpRequest) -> HttpResponse:
     if found["untranslated"]:
         request.untranslated = True
     html = mark_safe(found["html"])  # noqa: S308 (rendered above)
-    if fragment:
-        response = HttpResponse(html)
-    else:
-        response = render(request, "pathways/explore.html", {"page_html": html})
-    response.headers["Vary"] = "HX-Request"
-    return response
+    return page_around(request, "pathways/explore.html", html)
 
 
 def _public_pathway(slug: str) -> Pathway:

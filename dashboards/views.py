@@ -18,7 +18,7 @@ from agenda.access import get_agenda_for
 from agenda.models import Agenda
 from common import spreadsheet
 from common.forms import guards_stale_saves
-from common.htmx import is_fragment_request
+from common.htmx import page_around
 from dashboards import actions
 from dashboards.access import (
     LinkGone,
@@ -66,12 +66,7 @@ def _render_cached(request, template, fragment, context, parts, *, build, status
     context, and is called only when the fragment is not cached. An htmx request gets the
     fragment alone."""
     html = fragment_html(template, fragment, parts, lambda: {**context, **build()})
-    if is_fragment_request(request):
-        response = HttpResponse(html, status=status)
-    else:
-        response = render(request, template, {**context, "fragment_html": html}, status=status)
-    response.headers["Vary"] = "HX-Request"
-    return response
+    return page_around(request, template, html, context, key="fragment_html", status=status)
 
 
 def _dashboard_page(request, context, everything):

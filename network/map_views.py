@@ -3,13 +3,12 @@
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from common.forms import DateInput
-from common.htmx import is_fragment_request
+from common.htmx import page_around
 from network.access import get_network_for
 from network.map import cached_network_html
 
@@ -39,10 +38,6 @@ def network(request: HttpRequest) -> HttpResponse:
         "today": today,
         "can_record": not roles.read_only and (roles.backbone or bool(roles.lead_org_ids)),
     }
-    html = cached_network_html(day)
-    if is_fragment_request(request):
-        response = HttpResponse(html)
-    else:
-        response = render(request, "network/network.html", {**context, "network_html": html})
-    response.headers["Vary"] = "HX-Request"
-    return response
+    return page_around(
+        request, "network/network.html", cached_network_html(day), context, key="network_html"
+    )

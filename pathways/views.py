@@ -11,14 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from common.cache import cached, counter
-from common.htmx import is_fragment_request, render_page
+from common.htmx import is_fragment_request, page_around, render_page
 from partners.models import Organization
 from partners.roles import roles_for
 from pathways.access import (
@@ -149,12 +149,7 @@ def pathway_list(request: HttpRequest) -> HttpResponse:
         if len(request.GET.urlencode()) <= 300
         else build()
     )
-    if fragment:
-        response = HttpResponse(html)
-    else:
-        response = render(request, "pathways/pathway_list.html", {"page_html": html})
-    response.headers["Vary"] = "HX-Request"
-    return response
+    return page_around(request, "pathways/pathway_list.html", html)
 
 
 @login_required

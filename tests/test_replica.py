@@ -209,8 +209,8 @@ def mark_in_replica(organization: Organization, name: str) -> None:
     Organization.objects.using("replica").filter(pk=organization.pk).update(name=name)
 
 
-@ROUTED
-def test_an_anonymous_page_reads_the_replica(world, routed, replica):
+def public_pathway_named_otherwise_in_the_replica(world, replica):
+    """A public pathway, copied to the replica, whose title only the replica has changed."""
     from tests.test_access_matrix import browse_pathway
 
     pathway = browse_pathway(world)
@@ -220,6 +220,12 @@ def test_an_anonymous_page_reads_the_replica(world, routed, replica):
     pathway.__class__.objects.using("replica").filter(pk=pathway.pk).update(
         title_en="Nursing, as the replica has it"
     )
+    return pathway
+
+
+@ROUTED
+def test_an_anonymous_page_reads_the_replica(world, routed, replica):
+    pathway = public_pathway_named_otherwise_in_the_replica(world, replica)
     page = Client().get(reverse("explore_pathway", args=[pathway.slug]))
     assert page.status_code == 200
     assert "Nursing, as the replica has it" in page.text
@@ -233,15 +239,7 @@ def test_a_replica_that_cannot_be_reached_leaves_pages_reading_the_primary(
     is not tried again for REPLICA_RETRY_SECONDS."""
     from django.db import OperationalError
 
-    from tests.test_access_matrix import browse_pathway
-
-    pathway = browse_pathway(world)
-    pathway.public = True
-    pathway.save()
-    replica.copy()
-    pathway.__class__.objects.using("replica").filter(pk=pathway.pk).update(
-        title_en="Nursing, as the replica has it"
-    )
+    pathway = public_pathway_named_otherwise_in_the_replica(world, replica)
     connections["replica"].close()
     attempts = []
 

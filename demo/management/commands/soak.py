@@ -25,6 +25,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from demo import loopback
 from demo.region import DEMO_USERS
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -101,7 +102,7 @@ class Command(BaseCommand):
             raise CommandError("--seconds must be between 1 and 600.")
         started = self._serve(url) if serve else []
         try:
-            self._wait_for(url)
+            loopback.wait_for(url)
             results = self._run(url, seconds, clients)
         finally:
             for process in started:
@@ -119,21 +120,7 @@ class Command(BaseCommand):
             **os.environ,
             "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings"),
         }
-        web = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--log-level",
-                "warning",
-            ],
-            env=env,
-        )
+        web = loopback.start_gunicorn(port)
         processes = [web]
         if settings.REDIS_URL:
             processes.append(
@@ -157,18 +144,6 @@ class Command(BaseCommand):
                 )
             )
         return processes
-
-    def _wait_for(self, url: str) -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(url + "/healthz", timeout=2):
-                    return
-            except urllib.error.HTTPError:
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise CommandError(f"Nothing answers at {url}.")
 
     def _run(self, url: str, seconds: float, clients: int) -> dict:
         password = settings.DEMO_PASSWORD

@@ -9,12 +9,9 @@ better, with no error. Needs the demo people (``seed_demo``) and, for figures at
 large data set (``seed_demo --scale large``); wrk from the system's packages.
 """
 
-import os
 import re
 import shutil
 import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 
@@ -22,6 +19,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client
 
+from demo import loopback
 from demo import pages as page_data
 from partners.models import User
 from pathways.models import Pathway
@@ -71,9 +69,9 @@ class Command(BaseCommand):
             raise CommandError("The load comes from wrk: apt-get install -y wrk")
         base = f"http://127.0.0.1:{port}"
         targets = self._targets()
-        web = self._serve(port, workers)
+        web = loopback.start_gunicorn(port, workers)
         try:
-            self._wait_for(base)
+            loopback.wait_for(base)
             cookies = self._sign_in(base)
             results = []
             before = self._load(base, "/healthz", "", seconds, connections)
@@ -107,30 +105,6 @@ class Command(BaseCommand):
         for role in ROLES:
             targets += [(role, label, path.format(**fill)) for label, path in SIGNED_IN_PAGES]
         return targets
-
-    def _serve(self, port: int, workers: int) -> subprocess.Popen:
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "config.settings"),
-        }
-        command = [
-            sys.executable, "-m", "gunicorn", "config.wsgi:application",
-            "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-            "--log-level", "warning",
-        ]  # fmt: skip
-        return subprocess.Popen(command, env=env)
-
-    def _wait_for(self, base: str) -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=2):
-                    return
-            except urllib.error.HTTPError:
-                return
-            except OSError:
-                time.sleep(0.2)
-        raise CommandError(f"Nothing answers at {base}.")
 
     def _sign_in(self, base: str) -> dict[str, str]:
         """A session for each role's demo person, in the session store gunicorn reads."""
