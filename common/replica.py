@@ -49,6 +49,10 @@ PRIMARY_MODELS = frozenset(
         "partners.invitation",
         "partners.apitoken",
         "partners.passwordresetrequest",
+        # Who may read what: a revoked share link or an unpublished audience is refused at
+        # once, whatever the replica's lag.
+        "dashboards.sharelink",
+        "measures.publication",
     }
 )
 
@@ -125,6 +129,9 @@ def replica_reachable() -> bool:
     if time.monotonic() < _unreachable_until:
         return False
     try:
+        # A connection kept from an earlier request is checked first: the replica may have
+        # stopped since, and the request must not be the one that finds out.
+        connections[REPLICA].close_if_health_check_failed()
         connections[REPLICA].ensure_connection()
     except DatabaseError as error:
         _unreachable_until = time.monotonic() + settings.REPLICA_RETRY_SECONDS

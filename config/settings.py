@@ -214,6 +214,8 @@ CACHES = {
             "LOCATION": env_str("CACHE_URL", "") or REDIS_URL,
             # A stopped or hung Redis costs a page a second at most: it then computes.
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            # Deployments sharing a Redis keep their entries apart (as their queues are).
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "") or env_str("CELERY_QUEUE", "celery"),
         }
         if (REDIS_URL := env_str("REDIS_URL", ""))
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

@@ -11,6 +11,7 @@ Each page makes the same number of queries whatever the number of pathways, step
 """
 
 from collections import defaultdict
+from dataclasses import astuple
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -72,22 +73,17 @@ def public_occupations():
     )
 
 
-QUERY_CACHE_MAX = 300  # characters of a query string drawn once and shared
-
-
 @require_GET
 def explore(request: HttpRequest) -> HttpResponse:
     """The region's landing page: what the partnership offers, the sectors, how to start, and
     the public pathways, searched and filtered."""
     fragment = is_fragment_request(request)
+    pathways = public_pathways()
+    sectors = list(Sector.objects.filter(Exists(pathways.filter(sector=OuterRef("pk")))))
+    clusters = list(CareerCluster.objects.filter(Exists(pathways.filter(cluster=OuterRef("pk")))))
+    filters = Filters.read(request, sectors=sectors, clusters=clusters)
 
     def build() -> dict:
-        pathways = public_pathways()
-        sectors = list(Sector.objects.filter(Exists(pathways.filter(sector=OuterRef("pk")))))
-        clusters = list(
-            CareerCluster.objects.filter(Exists(pathways.filter(cluster=OuterRef("pk"))))
-        )
-        filters = Filters.read(request, sectors=sectors, clusters=clusters)
         chosen = filters.apply(listed(pathways))
         if filters.program_chosen:
             fitting = Step.objects.filter(program__in=filters.programs()).select_related(
@@ -120,14 +116,16 @@ def explore(request: HttpRequest) -> HttpResponse:
             "untranslated": getattr(request, "untranslated", False),
         }
 
-    # The same for every visitor asking the same: drawn once per change of the pathways and
-    # language, and shared (the page around it, with the visitor's own forms, is not). A long
-    # free-text query is drawn for its visitor alone.
-    query = sorted(request.GET.lists())
-    if len(request.GET.urlencode()) <= QUERY_CACHE_MAX:
-        found = cached("explore", (get_language(), fragment, query), build, stamp=counter(VERSION))
-    else:
+    # The same for every visitor making the same choices (read and checked above, so that
+    # only the choices offered make entries): drawn once per change of the pathways and
+    # language, and shared; the page around it, with the visitor's own forms, is not. A
+    # search in words is drawn for its visitor alone.
+    if filters.q:
         found = build()
+    else:
+        found = cached(
+            "explore", (get_language(), fragment, astuple(filters)), build, stamp=counter(VERSION)
+        )
     if found["untranslated"]:
         request.untranslated = True
     html = mark_safe(found["html"])  # noqa: S308 (rendered above)
@@ -190,7 +188,7 @@ def explore_pathway(request: HttpRequest, slug: str) -> HttpResponse:
     with its cost, length, schedule, place and how to enrol), the jobs it leads to with their
     wages and prospects, and how people get through it (the shared measures, as published)."""
     pathway = _public_pathway(slug)
-    page_url = request.build_absolute_uri()
+    page_url = request.build_absolute_uri(request.path)  # whatever query comes with it
     embed_url = request.build_absolute_uri(reverse("explore_embed", args=[pathway.slug]))
 
     def build() -> dict:

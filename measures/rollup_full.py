@@ -153,11 +153,18 @@ PLANNER_SETTINGS = (
     " set_config('enable_mergejoin', 'off', true), set_config('enable_sort', 'off', true),"
     " set_config('enable_nestloop', 'off', true)"
 )
+# Back to the transaction's own settings for the rest of it (the comparison, the writes, a
+# swap's indexes), so that 1 GB a step is given to the one statement only.
 RESET_PLANNER = (
     "SELECT set_config('enable_mergejoin', 'on', true), set_config('enable_sort', 'on', true),"
-    " set_config('enable_nestloop', 'on', true)"
+    " set_config('enable_nestloop', 'on', true), set_config('work_mem', %s, true),"
+    " set_config('jit', %s, true)"
 )
 
 
-def planner_settings(cursor) -> None:
+def planner_settings(cursor) -> tuple[str, str]:
+    """Set them; returns the work_mem and jit they replace, for ``RESET_PLANNER``."""
+    cursor.execute("SELECT current_setting('work_mem'), current_setting('jit')")
+    saved = cursor.fetchone()
     cursor.execute(PLANNER_SETTINGS)
+    return saved

@@ -58,11 +58,10 @@ def rebuild(pending_indicator_ids=()) -> Rebuilt:
     changed) reads PENDING too. Readers wait only for the swap, when there is one (a moment
     under a lock: the indexes are built before it)."""
     with connection.cursor() as cursor:
-        planner_settings(cursor)
-        cursor.execute(f"DROP TABLE IF EXISTS {REBUILT_TABLE}")  # left by a worker that died
+        saved = planner_settings(cursor)
         cursor.execute(REBUILT_SQL, {"now": timezone.now()})
         rows = cursor.rowcount
-        cursor.execute(RESET_PLANNER)
+        cursor.execute(RESET_PLANNER, saved)
         keeping = time.perf_counter()
         written, stored = _compare(cursor, pending_indicator_ids)
         keeping = time.perf_counter() - keeping

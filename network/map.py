@@ -527,7 +527,12 @@ def network_view(day: date) -> NetworkView:
 # a step changes. Each of those saves bumps a version number in the cache (signals connected in
 # AgendaConfig.ready), and the view is cached under it and the day.
 def bump_version(**_kwargs) -> None:
+    """Now, and again once the change is committed: a page drawn in between, from what was
+    there before the commit, is not read under the version that follows it."""
+    from django.db import transaction
+
     bump("network")
+    transaction.on_commit(lambda: bump("network"))
 
 
 def cached_network_view(day: date) -> "NetworkView":

@@ -3,6 +3,7 @@ what each step costs and takes, and the jobs and wages it leads to; nothing else
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 
@@ -154,6 +155,29 @@ def test_outcomes_reach_the_public_only_through_the_disclosure_layer(client, pub
     [(args, _kwargs)] = figures.call_args_list
     assert args[1].kind == "public"
     assert "has not published figures for this pathway yet" in page
+
+
+def test_a_pathway_page_reads_its_figures_again_once_the_switches_change(
+    client, public_pathway
+):
+    """The page's body is drawn once and shared, but never past a change of who may read
+    the figures: unpublishing them for the public is absolute at once."""
+    from unittest import mock
+
+    from measures.models import Publication, RollupRun
+
+    nursing, _draft = public_pathway
+    RollupRun.objects.create(kind="full", status="ok", finished_at=timezone.now())
+    url = reverse("explore_pathway", args=[nursing.slug])
+    with mock.patch("dashboards.explore.pathway_figures", return_value=[]) as figures:
+        client.get(url)
+        client.get(url)
+        assert figures.call_count == 1  # drawn once, then shared
+        settings = Publication.load()
+        settings.public = False
+        settings.save()
+        client.get(url)
+        assert figures.call_count == 2
 
 
 def test_the_embed_may_be_framed_and_the_pages_are_not(client, public_pathway):
