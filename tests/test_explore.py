@@ -157,9 +157,7 @@ def test_outcomes_reach_the_public_only_through_the_disclosure_layer(client, pub
     assert "has not published figures for this pathway yet" in page
 
 
-def test_a_pathway_page_reads_its_figures_again_once_the_switches_change(
-    client, public_pathway
-):
+def test_a_pathway_page_reads_its_figures_again_once_the_switches_change(client, public_pathway):
     """The page's body is drawn once and shared, but never past a change of who may read
     the figures: unpublishing them for the public is absolute at once."""
     from unittest import mock
