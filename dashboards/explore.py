@@ -79,8 +79,15 @@ def explore(request: HttpRequest) -> HttpResponse:
     the public pathways, searched and filtered."""
     fragment = is_fragment_request(request)
     pathways = public_pathways()
-    sectors = list(Sector.objects.filter(Exists(pathways.filter(sector=OuterRef("pk")))))
-    clusters = list(CareerCluster.objects.filter(Exists(pathways.filter(cluster=OuterRef("pk")))))
+
+    def offered() -> tuple[list, list]:
+        """The sectors and clusters the public pathways are in: the choices of the filters."""
+        return (
+            list(Sector.objects.filter(Exists(pathways.filter(sector=OuterRef("pk"))))),
+            list(CareerCluster.objects.filter(Exists(pathways.filter(cluster=OuterRef("pk"))))),
+        )
+
+    sectors, clusters = cached("explore-choices", (), offered, stamp=counter(VERSION))
     filters = Filters.read(request, sectors=sectors, clusters=clusters)
 
     def build() -> dict:

@@ -96,13 +96,15 @@ def pathway_list(request: HttpRequest) -> HttpResponse:
     choice of filters, and shared (the page around it, with the reader's own actions and
     forms, is not)."""
     fragment = is_fragment_request(request)
-    sectors = list(Sector.objects.all())
-    clusters = list(CareerCluster.objects.all())
-    providers = list(
-        Organization.objects.filter(Exists(Step.objects.filter(provider=OuterRef("pk")))).order_by(
-            "name"
-        )
-    )
+
+    def offered() -> tuple[list, list, list]:
+        """The choices of the filters: sectors, clusters and the organizations providing steps."""
+        providers = Organization.objects.filter(
+            Exists(Step.objects.filter(provider=OuterRef("pk")))
+        ).order_by("name")
+        return list(Sector.objects.all()), list(CareerCluster.objects.all()), list(providers)
+
+    sectors, clusters, providers = cached("pathway-choices", (), offered, stamp=counter(VERSION))
     # Read and checked here, so that only the choices offered make cache entries.
     sector = _choice(request, "sector", {s.slug for s in sectors})
     cluster = _choice(request, "cluster", {c.code for c in clusters})
