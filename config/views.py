@@ -91,5 +91,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
     status = 200 if database == "ok" else 503
     body = {"database": database, "broker": broker}
     if replica.REPLICA in connections:  # told, not judged: every web process shares it
-        body["replica"] = _database_state(replica.REPLICA)
+        # A replica this process has found unreachable is not asked again before its retry
+        # time: a health check never waits on a stopped replica's connection timeout.
+        reachable = replica.replica_reachable()
+        body["replica"] = _database_state(replica.REPLICA) if reachable else "error"
     return JsonResponse(body, status=status)
