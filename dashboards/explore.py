@@ -197,13 +197,14 @@ def explore_pathway(request: HttpRequest, slug: str) -> HttpResponse:
     pathway = _public_pathway(slug)
     page_url = request.build_absolute_uri(request.path)  # whatever query comes with it
     embed_url = request.build_absolute_uri(reverse("explore_embed", args=[pathway.slug]))
+    ctdl_url = reverse("explore_pathway_ctdl", args=[pathway.slug])
 
     def build() -> dict:
         context = _pathway_context(request, pathway)
         context.update(
             targets=list(pathway.target_occupations.order_by("title")),
             outcomes=pathway_figures(pathway, Audience.public()),
-            ctdl_url=reverse("explore_pathway_ctdl", args=[pathway.slug]),
+            ctdl_url=ctdl_url,
             embed_url=embed_url,
         )
         content = render_to_string("pathways/explore_pathway.html#content", context, request)
@@ -226,7 +227,7 @@ def explore_pathway(request: HttpRequest, slug: str) -> HttpResponse:
         request.untranslated = True
     context = {
         "pathway": pathway,
-        "ctdl_url": reverse("explore_pathway_ctdl", args=[pathway.slug]),
+        "ctdl_url": ctdl_url,
         "content_html": mark_safe(cached_parts["content"]),  # noqa: S308 (rendered above)
         "json_ld": mark_safe(cached_parts["json_ld"]),  # noqa: S308 (rendered above)
     }
