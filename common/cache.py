@@ -78,3 +78,33 @@ def bump(name: str) -> None:
     except Exception as error:
         # Unreachable: entries made before stay under the old stamp until they expire.
         _unreachable("bump", error)
+
+
+def bump_now_and_at_commit(name: str) -> None:
+    """Now, and again once the change is committed: an entry computed in between, from what
+    was there before the commit, is not read under the version that follows it."""
+    from django.db import transaction
+
+    bump(name)
+    transaction.on_commit(lambda: bump(name))
+
+
+def follow(name: str, models) -> None:
+    """Move ``counter(name)`` on at every save or delete of a row of ``models`` and every
+    change of their many-to-many fields (call from an AppConfig.ready). Bulk writes send no
+    signal: code that writes so calls ``bump_now_and_at_commit(name)`` itself."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    def moved(**_kwargs) -> None:
+        bump_now_and_at_commit(name)
+
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(moved, sender=model, weak=False, dispatch_uid=f"{name}-{model.__name__}")
+        for field in model._meta.many_to_many:
+            m2m_changed.connect(
+                moved,
+                sender=field.remote_field.through,
+                weak=False,
+                dispatch_uid=f"{name}-{model.__name__}-{field.name}",
+            )

@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from common import outbox
-from communication import emails, tasks
+from communication import emails, tasks, unread
 from communication.models import (
     ActionItem,
     Comment,
@@ -47,10 +47,11 @@ def notify(users: Iterable[User], text: Text, url: str, kind: str) -> list[Notif
 
 def mark_read(user: User, notification_ids: Iterable[int] | None = None) -> int:
     """Mark some (or, with no ids, all) of this person's unread notifications read."""
-    unread = Notification.objects.filter(user=user, read_at__isnull=True)
+    marked = Notification.objects.filter(user=user, read_at__isnull=True)
     if notification_ids is not None:
-        unread = unread.filter(pk__in=list(notification_ids))
-    return unread.update(read_at=timezone.now())
+        marked = marked.filter(pk__in=list(notification_ids))
+    unread.forget(user)
+    return marked.update(read_at=timezone.now())
 
 
 # Updates and comments ---------------------------------------------------------------------

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # What a reading request asks several times is read once (common/scope.py).
+    "common.scope.RequestScopeMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -130,7 +132,8 @@ if DATABASE_REPLICA_URL:
 AUTH_USER_MODEL = "partners.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's, reading the signed-in person with their memberships and unread count.
+    "config.auth.PersonBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -209,7 +212,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, with one client per connection pool (common/redis_cache.py).
+            "BACKEND": "common.redis_cache.RedisCache",
             # Its own Redis database or instance in production (README, "Production notes").
             "LOCATION": env_str("CACHE_URL", "") or REDIS_URL,
             # A stopped or hung Redis costs a page a second at most: it then computes.
@@ -221,6 +225,8 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Sessions: the database is their record, the cache serves their reads (common/sessions.py).
+SESSION_ENGINE = "common.sessions"
 
 # Celery: a Redis broker when REDIS_URL is set; otherwise tasks run eagerly in-process.
 REDIS_URL = env_str("REDIS_URL", "")

@@ -5,14 +5,12 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from common import replica
 from dashboards.fragments import fragment_html
 from measures import publication
-from measures.cache import cached as cached_figures
 from measures.contributions import contributions
 from measures.publication import Audience
 from measures.reporting import reports_due, returned_submissions
@@ -37,11 +35,13 @@ def home(request: HttpRequest) -> HttpResponse:
         context["my_organizations"] = Organization.objects.filter(pk__in=roles.member_org_ids)
         context["returned"] = returned_submissions(roles.member_org_ids)
         # The organizations' latest figures beside the region's change with the roll-ups:
-        # read once per roll-up for the same organizations and shared by their people.
+        # drawn once per roll-up for the same organizations and shared by their people.
         own = tuple(sorted(roles.member_org_ids))
-        context["contributions"] = cached_figures(
-            ("home-contributions", own, Audience.of(roles).kind, get_language()),
-            lambda: contributions(own, roles),
+        context["contributions_html"] = fragment_html(
+            "home.html",
+            "contributions",
+            ("home-contributions", own, Audience.of(roles).kind),
+            lambda: {"contributions": contributions(own, roles)},
         )
     if roles.funder or (roles.read_only and not roles.backbone):
         audience = Audience.of(roles)

@@ -3,9 +3,13 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from agenda import versions
+from common.cache import cached, counter
 from common.forms import StaleGuardMixin
+from measures.apps import LIBRARY
 from measures.models import Indicator, Publication
 from measures.periods import Period, PeriodType, parse_period
 from partners.models import SectorType
@@ -51,6 +55,41 @@ class ShareLinkForm(forms.Form):
         return timezone.now() + timedelta(days=self.cleaned_data["days"])
 
 
+def _offered(indicator: Indicator) -> dict:
+    kinds = [indicator.period_type, *indicator.rolled_up_period_types]
+    places = (
+        indicator.reporting_organizations.order_by("county", "sector_type")
+        .values_list("county", "sector_type")
+        .distinct()
+    )
+    counties = sorted({c for c, _t in places if c})
+    types = sorted({t for _c, t in places})
+    scopes = [("region", str(_("The whole region")))]
+    scopes += [(f"county:{c}", str(_("%(county)s County") % {"county": c})) for c in counties]
+    scopes += [(f"org_type:{t}", str(SectorType(t).label)) for t in types]
+    targets = list(indicator.targets.order_by("period_start"))
+    baseline = next((t for t in targets if t.kind == "baseline"), targets[0]) if targets else None
+    return {
+        "period_types": [(k, str(PeriodType(k).label)) for k in kinds],
+        "scopes": scopes,
+        "dimensions": [(d.code, str(d.name)) for d in indicator.dimensions.all()],
+        "baseline": (baseline.period_type, baseline.period.key) if baseline else None,
+    }
+
+
+def offered_filters(indicator: Indicator) -> dict:
+    """What an indicator page offers to filter by, and the baseline it starts from, read
+    once per change of the indicator library (its indicators, breakdowns, targets and
+    organizations) or of the agenda (a restored version writes targets in bulk), per
+    language, and shared."""
+    return cached(
+        "indicator-filters",
+        (indicator.pk, get_language()),
+        lambda: _offered(indicator),
+        stamp=f"{counter(LIBRARY)}:{versions.latest_number()}",
+    )
+
+
 class IndicatorFilterForm(forms.Form):
     """The indicator page's filters, read from the URL so a view can be bookmarked."""
 
@@ -65,30 +104,16 @@ class IndicatorFilterForm(forms.Form):
     def __init__(self, *args, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
-        kinds = [indicator.period_type, *indicator.rolled_up_period_types]
-        self.fields["period_type"].choices = [(k, PeriodType(k).label) for k in kinds]
-        scopes = [("region", _("The whole region"))]
-        places = (
-            indicator.reporting_organizations.order_by("county", "sector_type")
-            .values_list("county", "sector_type")
-            .distinct()
-        )
-        counties = sorted({c for c, _t in places if c})
-        types = sorted({t for _c, t in places})
-        scopes += [(f"county:{c}", _("%(county)s County") % {"county": c}) for c in counties]
-        scopes += [(f"org_type:{t}", SectorType(t).label) for t in types]
-        self.fields["scope"].choices = scopes
-        dimensions = list(indicator.dimensions.all())
-        self.fields["dimension"].choices = [("", _("None"))] + [
-            (d.code, d.name) for d in dimensions
-        ]
-        self._dimensions = dimensions
+        offered = offered_filters(indicator)
+        self.fields["period_type"].choices = offered["period_types"]
+        self.fields["scope"].choices = offered["scopes"]
+        self.fields["dimension"].choices = [("", _("None")), *offered["dimensions"]]
+        self._offered = offered
 
     def _default_type_and_start(self):
-        targets = list(self.indicator.targets.order_by("period_start"))
-        if targets:
-            baseline = next((t for t in targets if t.kind == "baseline"), targets[0])
-            return baseline.period_type, baseline.period
+        if self._offered["baseline"] is not None:
+            period_type, key = self._offered["baseline"]
+            return period_type, parse_period(key)
         period = Period.containing(self.indicator.period_type, timezone.localdate())
         for _i in range(self.DEFAULT_PERIODS):
             period = period.previous()
@@ -96,13 +121,14 @@ class IndicatorFilterForm(forms.Form):
 
     def defaults(self) -> dict:
         period_type, start = self._default_type_and_start()
+        dimensions = self._offered["dimensions"]
         return {
             "period_type": period_type,
             "start": start,
             "end": None,
             "scope_type": "region",
             "scope_key": "",
-            "dimension_code": self._dimensions[0].code if self._dimensions else "",
+            "dimension_code": dimensions[0][0] if dimensions else "",
         }
 
     def _clean_period(self, name):

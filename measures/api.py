@@ -1,3 +1,6 @@
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -128,20 +131,27 @@ def indicator_values(request: HttpRequest, code: str) -> HttpResponse:
         )
         return [_row(cell) for cell in cells]
 
-    # The same for every reader of this kind until the next roll-up: computed once, shared.
-    rows = cached(
-        ("api-values", indicator.pk, indicator.updated_at, scope, key, audience.kind, *own,
-         get_language()),
-        published_rows,
+    # The same for every reader of this kind until the next roll-up: computed once, shared
+    # (the JSON answer as written, so that it is not encoded again for each reader).
+    parts = (
+        "api-values", indicator.pk, indicator.updated_at, scope, key, audience.kind, *own,
+        get_language(), output,
     )  # fmt: skip
-    if output == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{code}-{scope}.csv"'
-        writer = spreadsheet.DictWriter(response, fieldnames=COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            if row["suppressed"]:
-                row = {**row, "value": row["bound"] or "suppressed"}
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
-        return response
-    return JsonResponse({"indicator": indicator.code, "scope": scope, "key": key, "rows": rows})
+    if output == "json":
+        body = cached(
+            parts,
+            lambda: json.dumps(
+                {"indicator": indicator.code, "scope": scope, "key": key, "rows": published_rows()},
+                cls=DjangoJSONEncoder,
+            ),
+        )
+        return HttpResponse(body, content_type="application/json")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{code}-{scope}.csv"'
+    writer = spreadsheet.DictWriter(response, fieldnames=COLUMNS)
+    writer.writeheader()
+    for row in cached(parts, published_rows):
+        if row["suppressed"]:
+            row = {**row, "value": row["bound"] or "suppressed"}
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    return response

@@ -1,14 +1,23 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+LIBRARY = "indicator-library"
+
 
 class MeasuresConfig(AppConfig):
     name = "measures"
     verbose_name = _("Shared measures")
 
     def ready(self):
+        from common.cache import follow
         from measures import pathways  # noqa: F401 - keeps pathway categories in step
+        from measures.models import Category, Dimension, Indicator, Target
+        from partners.models import Organization
         from partners.signals import placement_changed
+
+        # What is drawn from the indicator library alone (an indicator page's filter
+        # choices) is cached under this counter.
+        follow(LIBRARY, [Indicator, Dimension, Category, Target, Organization])
 
         placement_changed.connect(roll_up_new_placement, dispatch_uid="measures-placement")
 

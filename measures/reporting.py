@@ -77,11 +77,17 @@ def reports_due(organization_ids, today: date) -> list[DueReport]:
     }
     grace = {key: row["grace"] for key, row in rows.items()}
     pairs = set(grace)
+    # Only the submissions that matter here, however many periods lie behind: each pair's
+    # last closed period, and whatever is still being written.
+    wanted = Q(status__in=[SubmissionStatus.DRAFT, SubmissionStatus.RETURNED])
+    for org_id, period_type in pairs:
+        period = Period.last_closed(period_type, today)
+        wanted |= Q(organization_id=org_id, period_type=period.type, period_start=period.start)
     submissions = {
         (s.organization_id, s.period_type, s.period_start): s
-        for s in Submission.objects.filter(organization_id__in=organization_ids).select_related(
-            "organization"
-        )
+        for s in Submission.objects.filter(
+            wanted, organization_id__in=organization_ids
+        ).select_related("organization")
     }
     organizations = {s.organization_id: s.organization for s in submissions.values()}
     missing = {org_id for org_id, _ in pairs} - organizations.keys()

@@ -35,7 +35,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from common.cache import bump, cached, counter
+from common.cache import cached, counter
 from common.charts import line_chart
 from measures.periods import Period, PeriodType
 from network.models import Partnership, PartnershipKind
@@ -524,15 +524,9 @@ def network_view(day: date) -> NetworkView:
 
 
 # Caching: the network's figures change only when an organization, a partnership, a pathway or
-# a step changes. Each of those saves bumps a version number in the cache (signals connected in
-# AgendaConfig.ready), and the view is cached under it and the day.
-def bump_version(**_kwargs) -> None:
-    """Now, and again once the change is committed: a page drawn in between, from what was
-    there before the commit, is not read under the version that follows it."""
-    from django.db import transaction
-
-    bump("network")
-    transaction.on_commit(lambda: bump("network"))
+# a step changes. Each of those saves moves a version number in the cache on (NetworkConfig.ready),
+# and the view is cached under it and the day.
+VERSION = "network"
 
 
 def cached_network_view(day: date) -> "NetworkView":
@@ -540,7 +534,7 @@ def cached_network_view(day: date) -> "NetworkView":
         "network",
         (day.isoformat(), get_language()),
         lambda: network_view(day),
-        stamp=counter("network"),
+        stamp=counter(VERSION),
     )
 
 
@@ -557,6 +551,4 @@ def cached_network_html(day: date) -> str:
         }
         return render_to_string("network/network.html#network", context)
 
-    return cached(
-        "network-html", (day.isoformat(), get_language()), render, stamp=counter("network")
-    )
+    return cached("network-html", (day.isoformat(), get_language()), render, stamp=counter(VERSION))

@@ -41,16 +41,28 @@ class Roles:
         return ""
 
 
+# The memberships as (organization id, role) pairs, when the person was read with them
+# (config/auth.py reads the signed-in person so).
+MEMBERSHIP_ROWS = "_membership_rows"
+
+
+def _rows(person) -> list[tuple[int, str]]:
+    if hasattr(person, MEMBERSHIP_ROWS):
+        return getattr(person, MEMBERSHIP_ROWS)
+    return list(Membership.objects.filter(user=person).values_list("organization_id", "role"))
+
+
 def roles_for(person) -> Roles:
     """What a person (a user, or an anonymous visitor) may do, from their memberships; kept
-    on the user object, so a request asks the database once."""
+    on the user object, so a request asks the database once (or not at all, when the
+    person was read with their memberships)."""
     cached = getattr(person, "_pathways_roles", None)
     if cached is not None:
         return cached
     if not person.is_authenticated:
         roles = Roles()
     else:
-        rows = list(Membership.objects.filter(user=person).values_list("organization_id", "role"))
+        rows = _rows(person)
         roles = Roles(
             authenticated=True,
             backbone=any(role == Role.BACKBONE for _, role in rows),

@@ -169,7 +169,7 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             return render(
                 request, "partners/invitation_invalid.html", {"reason": "used"}, status=410
             )
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="config.auth.PersonBackend")
         messages.success(
             request,
             _("Welcome! You joined %(org)s.") % {"org": invitation.organization.name},

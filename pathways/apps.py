@@ -8,14 +8,10 @@ VERSION = "pathways"
 
 
 def bump_version(**_kwargs) -> None:
-    """Now, and again once the change is committed: a page computed in between, from what
-    was there before the commit, is not read under the version that follows it."""
-    from django.db import transaction
+    """For the imports that write in bulk (common.cache.bump_now_and_at_commit)."""
+    from common.cache import bump_now_and_at_commit
 
-    from common.cache import bump
-
-    bump(VERSION)
-    transaction.on_commit(lambda: bump(VERSION))
+    bump_now_and_at_commit(VERSION)
 
 
 class PathwaysConfig(AppConfig):
@@ -23,18 +19,7 @@ class PathwaysConfig(AppConfig):
     verbose_name = _("Pathways")
 
     def ready(self):
-        from django.db.models.signals import m2m_changed, post_delete, post_save
-
+        from common.cache import follow
         from partners.models import Organization
 
-        for model in [*self.get_models(), Organization]:
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    bump_version, sender=model, dispatch_uid=f"pathways-{model.__name__}"
-                )
-            for field in model._meta.many_to_many:
-                m2m_changed.connect(
-                    bump_version,
-                    sender=field.remote_field.through,
-                    dispatch_uid=f"pathways-{model.__name__}-{field.name}",
-                )
+        follow(VERSION, [*self.get_models(), Organization])

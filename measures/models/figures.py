@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common import scope
 from measures.models.library import Indicator
 from measures.periods import Period, PeriodType
 
@@ -145,8 +146,9 @@ class Publication(models.Model):
     @classmethod
     def load(cls) -> "Publication":
         """The one row, or its defaults (unsaved) while there is none: reading writes
-        nothing; the first save creates the row."""
-        return cls.objects.order_by("pk").first() or cls()
+        nothing; the first save creates the row. Read once per reading request
+        (common/scope.py): a page asks for it from several places."""
+        return scope.once("publication", lambda: cls.objects.order_by("pk").first() or cls())
 
 
 class RollupRun(models.Model):
