@@ -10,8 +10,10 @@ from decimal import Decimal
 from django.db import connections, router, transaction
 from django.db.models import Max
 
+from agenda.apps import VERSION
 from agenda.models import Agenda, AgendaVersion, Goal, Strategy
 from common import scope
+from common.cache import cached, counter
 from common.db import reset_sequences
 from common.diff import DiffLine, line_diff
 from measures.models import Indicator, Target
@@ -61,6 +63,12 @@ def snapshot() -> dict:
 def _number(value: Decimal) -> str:
     text = f"{value.normalize():f}"
     return text
+
+
+def current_agenda() -> Agenda:
+    """The agenda's row, to show (never to change: ``Agenda.load()`` reads it for that):
+    read once per change of it and shared."""
+    return cached("agenda", (), Agenda.load, stamp=counter(VERSION))
 
 
 def _latest_number() -> int:

@@ -77,16 +77,21 @@ def _offered(indicator: Indicator) -> dict:
     }
 
 
+def library_stamp() -> str:
+    """The version of what is drawn from the indicator library: moved on by any change of
+    its indicators, breakdowns, targets and organizations, and of the agenda (a restored
+    version writes targets in bulk)."""
+    return f"{counter(LIBRARY)}:{versions.latest_number()}"
+
+
 def offered_filters(indicator: Indicator) -> dict:
     """What an indicator page offers to filter by, and the baseline it starts from, read
-    once per change of the indicator library (its indicators, breakdowns, targets and
-    organizations) or of the agenda (a restored version writes targets in bulk), per
-    language, and shared."""
+    once per change of the indicator library, per language, and shared."""
     return cached(
         "indicator-filters",
         (indicator.pk, get_language()),
         lambda: _offered(indicator),
-        stamp=f"{counter(LIBRARY)}:{versions.latest_number()}",
+        stamp=library_stamp(),
     )
 
 

@@ -14,8 +14,9 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from agenda import versions
 from agenda.access import get_agenda_for
-from agenda.models import Agenda
+from common import cache as common_cache
 from common import spreadsheet
 from common.forms import guards_stale_saves
 from common.htmx import page_around
@@ -28,11 +29,15 @@ from dashboards.access import (
     get_share_link_for,
 )
 from dashboards.figures import agenda_figures, indicator_view
-from dashboards.forms import IndicatorFilterForm, PublicationForm, ShareLinkForm
+from dashboards.forms import (
+    IndicatorFilterForm,
+    PublicationForm,
+    ShareLinkForm,
+    library_stamp,
+)
 from dashboards.fragments import fragment_html
 from dashboards.models import ShareLink
 from measures.access import get_indicator_for
-from measures.cache import cached
 from measures.models import Indicator, Level, Publication
 from measures.status import RULE
 
@@ -47,7 +52,7 @@ def _dashboard_context(
     if level not in Level.values:
         level = ""
     context = {
-        "agenda": Agenda.load(),
+        "agenda": versions.current_agenda(),
         "level": level,
         "levels": Level.choices,
         "rule": RULE,
@@ -115,12 +120,14 @@ def _indicator_page(request, indicator: Indicator, *, everything, link_prefix, m
 
     if valid:
         # The filters as chosen (a form without errors) look the same to every reader: drawn
-        # once per roll-up, address and language, and shared.
-        context["filters_html"] = cached(
-            ("filters", indicator.pk, indicator.updated_at, request.path, query, get_language()),
+        # once per change of the library, address and language, and shared.
+        context["filters_html"] = common_cache.cached(
+            "indicator-filters-html",
+            (indicator.pk, request.path, query, get_language()),
             lambda: render_to_string(
                 "agenda/indicator_dashboard.html#filters", {"form": form}, request
             ),
+            stamp=library_stamp(),
         )
     parts = (
         indicator.pk,

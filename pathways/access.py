@@ -6,10 +6,13 @@ steps their organization delivers (in any pathway). Read-only people (funders) c
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from common.cache import cached, counter
 from partners.access import require_backbone, require_writer
 from partners.roles import Roles, roles_for
+from pathways.apps import VERSION
 from pathways.models import Occupation, Pathway, Program, Step
 
 
@@ -21,6 +24,28 @@ def get_pathway_for(person, slug: str, write: bool = False) -> Pathway:
     return get_object_or_404(
         Pathway.objects.select_related("sector", "cluster", "owner"), slug=slug
     )
+
+
+def _page_facts(slug: str) -> dict | None:
+    pathway = Pathway.objects.select_related("sector", "cluster", "owner").filter(slug=slug).first()
+    if pathway is None:
+        return None
+    return {
+        "pathway": pathway,
+        "targets": list(pathway.target_occupations.order_by("title")),
+        "step_providers": list(pathway.steps.values_list("pk", "provider_id")),
+    }
+
+
+def get_pathway_page_for(person, slug: str) -> dict:
+    """What a pathway's page shows about it (the pathway, its target occupations, who
+    provides each step), for reading only: read once per change of the pathways and shared
+    (never for a change: ``get_pathway_for(..., write=True)`` reads the row itself)."""
+    roles_for(person)  # reading is open to every signed-in person
+    facts = cached("pathway-page", (slug,), lambda: _page_facts(slug), stamp=counter(VERSION))
+    if facts is None:
+        raise Http404
+    return facts
 
 
 def can_edit_provided_by(roles: Roles, organization_id: int | None) -> bool:

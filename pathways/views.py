@@ -24,7 +24,7 @@ from partners.roles import roles_for
 from pathways.access import (
     can_edit_provided_by,
     get_occupation_for,
-    get_pathway_for,
+    get_pathway_page_for,
     get_program_for,
 )
 from pathways.apps import VERSION
@@ -156,13 +156,14 @@ def pathway_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def pathway_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """The map of a pathway's steps by stage, and the same steps as a list."""
-    pathway = get_pathway_for(request.user, slug)
+    facts = get_pathway_page_for(request.user, slug)
+    pathway = facts["pathway"]
     roles = roles_for(request.user)
     editable = set()
     if not roles.read_only:
         editable = {
             pk
-            for pk, provider_id in pathway.steps.values_list("pk", "provider_id")
+            for pk, provider_id in facts["step_providers"]
             if can_edit_provided_by(roles, provider_id)
         }
 
@@ -188,7 +189,7 @@ def pathway_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request.untranslated = True
     context = {
         "pathway": pathway,
-        "targets": list(pathway.target_occupations.order_by("title")),
+        "targets": facts["targets"],
         "steps": map_and_list["steps"],
         "map_and_list_html": mark_safe(map_and_list["html"]),  # noqa: S308 (rendered above)
         "can_edit": roles.backbone,

@@ -1,9 +1,11 @@
 """The rolled-up figures with their disclosure decisions, what the decisions were made
 under, the publication settings, and the record of each roll-up run."""
 
+from functools import cache
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connections, models, router
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -147,8 +149,9 @@ class Publication(models.Model):
     def load(cls) -> "Publication":
         """The one row, or its defaults (unsaved) while there is none: reading writes
         nothing; the first save creates the row. Read once per reading request
-        (common/scope.py): a page asks for it from several places."""
-        return scope.once("publication", lambda: cls.objects.order_by("pk").first() or cls())
+        (common/scope.py), with the figures' stamp: a page asks for both, from several
+        places."""
+        return publication_and_stamp()[0]
 
 
 class RollupRun(models.Model):
@@ -177,3 +180,39 @@ class RollupRun(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.status} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+@cache
+def _statement(alias: str) -> str:
+    """The publication row with how many roll-ups have finished and when the last one did,
+    written once per process from the models' tables: it runs on every page that shows
+    figures, where building it through the ORM would cost more than running it."""
+    quote = connections[alias].ops.quote_name
+    columns = ", ".join(f"p.{quote(field.column)}" for field in Publication._meta.concrete_fields)
+    runs = f"FROM {quote(RollupRun._meta.db_table)} r WHERE r.{quote('status')} = %s"
+    return (
+        f"SELECT {columns}, (SELECT COUNT(*) {runs}) AS runs,"  # noqa: S608
+        f" (SELECT MAX(r.{quote('finished_at')}) {runs}) AS last_run"
+        f" FROM {quote(Publication._meta.db_table)} p ORDER BY p.{quote('id')} LIMIT 1"
+    )
+
+
+def _read_publication_and_stamp() -> tuple[Publication, str]:
+    ok = RollupRun.Status.OK
+    alias = router.db_for_read(Publication)
+    rows = list(Publication.objects.using(alias).raw(_statement(alias), [ok, ok]))
+    if rows:
+        publication, runs, last = rows[0], rows[0].runs, rows[0].last_run
+    else:  # no settings saved yet: their defaults
+        publication = Publication()
+        finished = RollupRun.objects.using(alias).filter(status=ok)
+        runs, last = finished.count(), finished.aggregate(last=models.Max("finished_at"))["last"]
+    # As the database gives them (a datetime, or text in SQLite): only their change counts.
+    return publication, f"{runs}:{last}:{publication.updated_at}"
+
+
+def publication_and_stamp() -> tuple[Publication, str]:
+    """The publication settings, and the stamp of the figures (measures/cache.py): the
+    roll-ups finished and the settings' last save. One statement, once per reading
+    request."""
+    return scope.once("publication-and-stamp", _read_publication_and_stamp)
