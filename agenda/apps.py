@@ -1,7 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# The cache version of the agenda's own row (its title and vision; common.cache.counter).
+# The cache version of the agenda (common.cache.counter): its own row (title and vision), and
+# every version recorded, which every change of its goals, strategies and targets records.
 VERSION = "agenda"
 
 
@@ -10,7 +11,7 @@ class AgendaConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self):
-        from agenda.models import Agenda
+        from agenda.models import Agenda, AgendaVersion
         from common.cache import follow
 
-        follow(VERSION, [Agenda])
+        follow(VERSION, [Agenda, AgendaVersion])

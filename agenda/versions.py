@@ -71,6 +71,12 @@ def current_agenda() -> Agenda:
     return cached("agenda", (), Agenda.load, stamp=counter(VERSION))
 
 
+def stamp() -> str:
+    """What cached entries drawn from the agenda are keyed by: moved on by every version
+    recorded (``latest_number`` reads the number itself, for the edit forms' guard)."""
+    return counter(VERSION)
+
+
 def _latest_number() -> int:
     return AgendaVersion.objects.aggregate(n=Max("number"))["n"] or 0
 

@@ -191,7 +191,7 @@ def _region_figure(indicator, period):
 @require_http_methods(["GET", "POST"])
 def targets_edit(request: HttpRequest, code: str) -> HttpResponse:
     get_agenda_for(request.user, write=True)
-    indicator = get_indicator_for(request.user, code)
+    indicator = get_indicator_for(request.user, code, write=True)  # its targets change
     current = list(indicator.targets.all())
     baseline = next((t for t in current if t.kind == "baseline"), None)
     initial = {

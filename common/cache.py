@@ -18,7 +18,7 @@ from typing import Any
 
 from django.core.cache import cache
 
-from common import replica
+from common import replica, scope
 
 HOUR = 60 * 60
 # A stamp that matches no entry: while the cache is unreachable nothing cached is trusted.
@@ -61,7 +61,12 @@ def cached(
 
 
 def counter(name: str) -> str:
-    """A stamp that ``bump(name)`` changes: for data whose saves are few and known."""
+    """A stamp that ``bump(name)`` changes: for data whose saves are few and known. Read
+    once per reading request (common/scope.py), which changes nothing."""
+    return scope.once(f"counter:{name}", lambda: _counter(name))
+
+
+def _counter(name: str) -> str:
     try:
         return str(cache.get_or_set(f"version:{name}", 1, None))
     except Exception as error:
@@ -89,11 +94,23 @@ def bump_now_and_at_commit(name: str) -> None:
     transaction.on_commit(lambda: bump(name))
 
 
+# Every name ``follow`` has been given: ``bump_all`` moves them all on.
+FOLLOWED: set[str] = set()
+
+
+def bump_all() -> None:
+    """After writes that send no signal across the board (loading a data set in bulk)."""
+    for name in sorted(FOLLOWED):
+        bump(name)
+
+
 def follow(name: str, models) -> None:
     """Move ``counter(name)`` on at every save or delete of a row of ``models`` and every
     change of their many-to-many fields (call from an AppConfig.ready). Bulk writes send no
     signal: code that writes so calls ``bump_now_and_at_commit(name)`` itself."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    FOLLOWED.add(name)
 
     def moved(**_kwargs) -> None:
         bump_now_and_at_commit(name)

@@ -4,6 +4,8 @@ markdown-it-py renders CommonMark with raw HTML turned off; nh3 then keeps only 
 and attributes listed here, so no script, style or event handler can reach a page.
 """
 
+from functools import lru_cache
+
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
@@ -18,10 +20,17 @@ ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "ol": {"start"}}
 
 
 def render_markdown(text: str, top: int = 3) -> SafeString:
+    """The same text renders the same way: kept for the texts read most (a bounded number,
+    in each process), so that a page shown again does not render and sanitize it again."""
+    return mark_safe(_render(text or "", top))  # noqa: S308 - sanitized by nh3 in _render
+
+
+@lru_cache(maxsize=256)
+def _render(text: str, top: int) -> str:
     # The page's own headings own the levels above ``top``: the text's first two levels
     # become h<top> (h3 under a page's h2, h2 right under its h1), and each deeper level one
     # below, so that no level is skipped.
-    html = _renderer.render(text or "")
+    html = _renderer.render(text)
     shift = top - 2
     for old in (5, 4, 3, 2, 1):
         new = min(6, max(top, old + shift))
@@ -33,4 +42,4 @@ def render_markdown(text: str, top: int = 3) -> SafeString:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer",
     )
-    return mark_safe(clean)  # noqa: S308 - sanitized by nh3 just above
+    return clean

@@ -4,18 +4,21 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from common import replica
+from common.cache import cached, counter
 from dashboards.fragments import fragment_html
 from measures import publication
+from measures.apps import LIBRARY, SUBMISSIONS
 from measures.contributions import contributions
 from measures.publication import Audience
 from measures.reporting import reports_due, returned_submissions
 from measures.views import awaiting_review, dashboard_indicators
-from partners.models import Organization
 from partners.roles import roles_for
 
 
@@ -29,14 +32,32 @@ def home(request: HttpRequest) -> HttpResponse:
     roles = roles_for(request.user)
     context = {}
     if roles.backbone:
-        context["awaiting"] = awaiting_review()
+        # The same for all backbone staff: drawn once per change of the reports, and shared.
+        context["awaiting_html"] = cached(
+            "awaiting-review",
+            (get_language(),),
+            lambda: render_to_string(
+                "home.html#awaiting", {"awaiting": awaiting_review()}, request
+            ),
+            stamp=counter(SUBMISSIONS),
+        )
     if roles.partner:
-        context["due"] = reports_due(roles.member_org_ids, timezone.localdate())
-        context["my_organizations"] = Organization.objects.filter(pk__in=roles.member_org_ids)
-        context["returned"] = returned_submissions(roles.member_org_ids)
+        own = tuple(sorted(roles.member_org_ids))
+        today = timezone.localdate()
+        # Reports due and returned are the same for everyone of the same organizations: drawn
+        # once a day per change of the reports or the library, and shared.
+        context["partner_work_html"] = cached(
+            "partner-work",
+            (own, today.isoformat(), get_language()),
+            lambda: render_to_string(
+                "home.html#partner_work",
+                {"due": reports_due(own, today), "returned": returned_submissions(own)},
+                request,
+            ),
+            stamp=f"{counter(SUBMISSIONS)}:{counter(LIBRARY)}",
+        )
         # The organizations' latest figures beside the region's change with the roll-ups:
         # drawn once per roll-up for the same organizations and shared by their people.
-        own = tuple(sorted(roles.member_org_ids))
         context["contributions_html"] = fragment_html(
             "home.html",
             "contributions",

@@ -15,7 +15,7 @@ from dataclasses import astuple
 
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -140,10 +140,19 @@ def explore(request: HttpRequest) -> HttpResponse:
 
 
 def _public_pathway(slug: str) -> Pathway:
-    """A public pathway; any other is not found, for everyone."""
-    return get_object_or_404(
-        public_pathways().select_related("sector", "cluster", "owner"), slug=slug
+    """A public pathway; any other is not found, for everyone. Read once per change of the
+    pathways and shared (a pathway made private moves the version on, as any save does)."""
+    pathway = cached(
+        "public-pathway",
+        (slug,),
+        lambda: (
+            public_pathways().select_related("sector", "cluster", "owner").filter(slug=slug).first()
+        ),
+        stamp=counter(VERSION),
     )
+    if pathway is None:
+        raise Http404
+    return pathway
 
 
 def _after(after: dict[int, set[int]], starts: list[int]) -> set[int]:

@@ -182,7 +182,7 @@ def agenda_figures(*, everything: bool, level: str = "") -> dict:
     return cached(
         ("agenda", audience_key(everything), level, timezone.localdate()),
         compute,
-        extra=str(versions.latest_number()),
+        extra=versions.stamp(),
     )
 
 
@@ -293,5 +293,5 @@ def indicator_view(
             dimension_code,
         ),
         compute,
-        extra=str(versions.latest_number()),
+        extra=versions.stamp(),
     )

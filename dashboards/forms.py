@@ -81,7 +81,7 @@ def library_stamp() -> str:
     """The version of what is drawn from the indicator library: moved on by any change of
     its indicators, breakdowns, targets and organizations, and of the agenda (a restored
     version writes targets in bulk)."""
-    return f"{counter(LIBRARY)}:{versions.latest_number()}"
+    return f"{counter(LIBRARY)}:{versions.stamp()}"
 
 
 def offered_filters(indicator: Indicator) -> dict:

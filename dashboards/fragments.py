@@ -20,7 +20,7 @@ def fragment_html(template, fragment, parts, context):
     return cached(
         ("html", template, fragment, get_language(), *parts),
         lambda: render_to_string(f"{template}#{fragment}", context()),
-        extra=str(versions.latest_number()),
+        extra=versions.stamp(),
     )
 
 

@@ -37,7 +37,7 @@ from dashboards.forms import (
 )
 from dashboards.fragments import fragment_html
 from dashboards.models import ShareLink
-from measures.access import get_indicator_for
+from measures.access import get_indicator_for, shown_indicator
 from measures.models import Indicator, Level, Publication
 from measures.status import RULE
 
@@ -351,7 +351,7 @@ def public_embed(request: HttpRequest) -> HttpResponse:
 
 def _goal_indicator(code: str) -> Indicator:
     """Outside readers reach the indicators the dashboard shows: all of the library."""
-    indicator = Indicator.objects.filter(code=code).first()
+    indicator = shown_indicator(code)
     if indicator is None:
         raise Http404("No such indicator on the dashboard.")
     return indicator

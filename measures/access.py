@@ -5,6 +5,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from common.cache import cached, counter
+from measures.apps import LIBRARY
 from measures.models import Indicator, Submission
 from measures.periods import Period, parse_period
 from partners.access import require_backbone, require_writer
@@ -12,11 +14,27 @@ from partners.models import Organization
 from partners.roles import Roles, roles_for
 
 
+def shown_indicator(code: str) -> Indicator | None:
+    """The indicator of this code, to show (never to change): read once per change of the
+    library and shared."""
+    return cached(
+        "indicator",
+        (code,),
+        lambda: Indicator.objects.filter(code=code).first(),
+        stamp=counter(LIBRARY),
+    )
+
+
 def get_indicator_for(person, code: str, write: bool = False) -> Indicator:
-    """Every signed-in person reads the indicator library; backbone staff edit it."""
+    """Every signed-in person reads the indicator library; backbone staff edit it (their
+    change reads the row itself)."""
     if write:
         require_backbone(person)
-    return get_object_or_404(Indicator, code=code)
+        return get_object_or_404(Indicator, code=code)
+    indicator = shown_indicator(code)
+    if indicator is None:
+        raise Http404
+    return indicator
 
 
 @dataclass

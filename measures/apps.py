@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 LIBRARY = "indicator-library"
+SUBMISSIONS = "submissions"
 
 
 class MeasuresConfig(AppConfig):
@@ -11,13 +12,16 @@ class MeasuresConfig(AppConfig):
     def ready(self):
         from common.cache import follow
         from measures import pathways  # noqa: F401 - keeps pathway categories in step
-        from measures.models import Category, Dimension, Indicator, Target
-        from partners.models import Organization
+        from measures.models import Category, Dimension, Indicator, Submission, Target
+        from partners.models import Organization, User
         from partners.signals import placement_changed
 
         # What is drawn from the indicator library alone (an indicator page's filter
         # choices) is cached under this counter.
         follow(LIBRARY, [Indicator, Dimension, Category, Target, Organization])
+        # What is drawn from the reports' states (a partner's reports due and returned, with
+        # the names of the organizations and the reviewer) is cached under this one.
+        follow(SUBMISSIONS, [Submission, User, Organization])
 
         placement_changed.connect(roll_up_new_placement, dispatch_uid="measures-placement")
 

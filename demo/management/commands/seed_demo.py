@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from common.cache import bump_all
 from demo import region
 
 
@@ -47,6 +48,9 @@ class Command(BaseCommand):
         )
         if scale != "demo":
             self.seed_large(scale)
+        # The large scale writes in bulk, without the signals that move the cache's
+        # versions on (common.cache.follow): what was cached before is not read again.
+        bump_all()
         if with_users:
             for email, _name, _org, role in region.DEMO_USERS:
                 self.stdout.write(f"  {email:<26} {role.label}")
