@@ -1,9 +1,13 @@
 """The network map and its health: who works with whom, and is one organization the hub?"""
 
+from datetime import date
+from functools import lru_cache
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
@@ -22,6 +26,13 @@ class DayForm(forms.Form):
     )
 
 
+@lru_cache(maxsize=4)
+def _todays_field(language: str, today: date) -> str:
+    """The day field as it stands before anything is chosen, drawn once a day per language
+    in each process (``language`` names the translation active while it is drawn)."""
+    return DayForm(initial={"on": today})["on"].as_field_group()
+
+
 @login_required
 @require_GET
 def network(request: HttpRequest) -> HttpResponse:
@@ -35,6 +46,8 @@ def network(request: HttpRequest) -> HttpResponse:
         form = DayForm(initial={"on": today})
     context = {
         "form": form,
+        # Unfilled, the field shows today: the same for everyone on the same day.
+        "day_field_html": None if form.is_bound else _todays_field(get_language(), today),
         "today": today,
         "can_record": not roles.read_only and (roles.backbone or bool(roles.lead_org_ids)),
     }
