@@ -62,8 +62,22 @@ def cached(
 
 def counter(name: str) -> str:
     """A stamp that ``bump(name)`` changes: for data whose saves are few and known. Read
-    once per reading request (common/scope.py), which changes nothing."""
-    return scope.once(f"counter:{name}", lambda: _counter(name))
+    once per reading request (common/scope.py), which changes nothing: the first asks for
+    every counter ``follow`` knows, in one round trip."""
+    values = scope.once("counters", _followed_counters)
+    if name not in values:
+        values[name] = _counter(name)
+    return values[name]
+
+
+def _followed_counters() -> dict[str, str]:
+    keys = {name: f"version:{name}" for name in sorted(FOLLOWED)}
+    try:
+        found = cache.get_many(list(keys.values()))
+    except Exception as error:
+        _unreachable("counters", error)
+        return dict.fromkeys(keys, UNAVAILABLE)
+    return {name: str(found[key]) if key in found else _counter(name) for name, key in keys.items()}
 
 
 def _counter(name: str) -> str:
