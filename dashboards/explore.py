@@ -12,7 +12,9 @@ Each page makes the same number of queries whatever the number of pathways, step
 
 from collections import defaultdict
 from dataclasses import astuple
+from functools import cache
 
+from django.db import connections, router
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -139,9 +141,20 @@ def explore(request: HttpRequest) -> HttpResponse:
     return page_around(request, "pathways/explore.html", html)
 
 
+@cache
+def _public_statement(alias: str) -> str:
+    quote = connections[alias].ops.quote_name
+    return (
+        f"SELECT 1 FROM {quote(Pathway._meta.db_table)}"  # noqa: S608
+        f" WHERE {quote('id')} = %s AND {quote('public')}"
+    )
+
+
 def _public_pathway(slug: str) -> Pathway:
-    """A public pathway; any other is not found, for everyone. Read once per change of the
-    pathways and shared (a pathway made private moves the version on, as any save does)."""
+    """A public pathway; any other is not found, for everyone. The pathway is read once per
+    change of the pathways and shared; whether it is still public is asked of the database
+    each time (one statement written once), so that one made private is gone at once, however
+    it was changed."""
     pathway = cached(
         "public-pathway",
         (slug,),
@@ -152,6 +165,11 @@ def _public_pathway(slug: str) -> Pathway:
     )
     if pathway is None:
         raise Http404
+    alias = router.db_for_read(Pathway)
+    with connections[alias].cursor() as cursor:
+        cursor.execute(_public_statement(alias), [pathway.pk])
+        if cursor.fetchone() is None:
+            raise Http404
     return pathway
 
 
