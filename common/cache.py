@@ -13,6 +13,10 @@ call here logs a warning and falls back to computing, so every page still serves
 
 import hashlib
 import logging
+import secrets
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -45,6 +49,9 @@ def cached(
     if stamp == UNAVAILABLE:
         return compute()
     entry = key(namespace, stamp, parts)
+    value = _near.get(entry)
+    if value is not None:
+        return value
     try:
         value = cache.get(entry)
     except Exception as error:  # any cache failure: compute, never fail the page
@@ -57,7 +64,56 @@ def cached(
             cache.set(entry, value, timeout)
         except Exception as error:
             _unreachable("set", error)
+    _near.put(entry, value)
     return value
+
+
+class _Near:
+    """The last HTML and JSON texts read from the cache, kept in this process for a minute.
+
+    A key names the version of the data its entry came from (the stamp), so an entry kept
+    here is as current as the shared cache's: it only saves the round trip and the copy of a
+    large text. Only texts are kept (a str cannot be changed by the code that reads it); a
+    bounded number, each for ``NEAR_SECONDS`` at most.
+    """
+
+    def __init__(self, size: int = 64):
+        self.size = size
+        self.entries: OrderedDict[str, tuple[float, str]] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, entry: str) -> str | None:
+        with self.lock:
+            found = self.entries.get(entry)
+            if found is None:
+                return None
+            if found[0] < time.monotonic():
+                del self.entries[entry]
+                return None
+            self.entries.move_to_end(entry)
+            return found[1]
+
+    def put(self, entry: str, value) -> None:
+        if not isinstance(value, str):
+            return
+        with self.lock:
+            self.entries[entry] = (time.monotonic() + NEAR_SECONDS, value)
+            self.entries.move_to_end(entry)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+
+
+NEAR_SECONDS = 60
+_near = _Near()
+
+
+def forget_near() -> None:
+    """Drop what this process keeps (tests, after emptying the shared cache)."""
+    _near.clear()
 
 
 def counter(name: str) -> str:
@@ -80,9 +136,15 @@ def _followed_counters() -> dict[str, str]:
     return {name: str(found[key]) if key in found else _counter(name) for name, key in keys.items()}
 
 
+def _first_version() -> int:
+    """Where a counter starts: a number no earlier start of it is likely to have had, so that
+    a counter started again (Redis emptied) does not name entries of before."""
+    return secrets.randbits(48)
+
+
 def _counter(name: str) -> str:
     try:
-        return str(cache.get_or_set(f"version:{name}", 1, None))
+        return str(cache.get_or_set(f"version:{name}", _first_version, None))
     except Exception as error:
         _unreachable("counter", error)
         return UNAVAILABLE
@@ -93,7 +155,7 @@ def bump(name: str) -> None:
         try:
             cache.incr(f"version:{name}")
         except ValueError:  # not there yet, or expired: any other number will do
-            cache.set(f"version:{name}", 2, None)
+            cache.set(f"version:{name}", _first_version(), None)
     except Exception as error:
         # Unreachable: entries made before stay under the old stamp until they expire.
         _unreachable("bump", error)

@@ -76,14 +76,28 @@ def password() -> str:
     return PASSWORD
 
 
+def empty_the_cache() -> None:
+    """The shared cache emptied, and what this process keeps of it (common.cache)."""
+    from django.core.cache import cache
+
+    from common.cache import forget_near
+
+    cache.clear()
+    forget_near()
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Cached dashboard figures never leak from one test into the next."""
     from django.core.cache import cache
 
+    from common.cache import forget_near
+
     cache.clear()
+    forget_near()
     yield
     cache.clear()
+    forget_near()
 
 
 def lead_submits(world) -> None:

@@ -29,6 +29,7 @@ from communication.models import (
 )
 from network.models import LeadTerm, WorkingGroup
 from partners.models import Role
+from tests.conftest import empty_the_cache
 from tests.factories import OrganizationFactory, person
 
 pytestmark = pytest.mark.django_db
@@ -793,7 +794,6 @@ def test_header_unread_count_is_one_count_query(world):
 
 
 def test_emails_already_sent_are_not_sent_again_after_a_cache_flush(world, mailoutbox):
-    from django.core.cache import cache
 
     from communication import emails
     from communication.models import SentEmail
@@ -801,7 +801,7 @@ def test_emails_already_sent_are_not_sent_again_after_a_cache_flush(world, mailo
     [notification] = notify([world.member_a], "News", "/updates/", "updates")
     mailoutbox.clear()
     assert emails.send_notification_emails([notification.pk], "updates") == 1
-    cache.clear()
+    empty_the_cache()
     assert emails.send_notification_emails([notification.pk], "updates") == 0
     assert len(mailoutbox) == 1
     assert SentEmail.objects.filter(key__contains=f"notification:{notification.pk}").exists()

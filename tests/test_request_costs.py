@@ -17,6 +17,7 @@ from communication.actions import notify
 from measures.models import Publication, Target
 from partners.models import Membership, Role
 from pathways.models import CareerCluster, Pathway, Sector
+from tests.conftest import empty_the_cache
 from tests.factories import IndicatorFactory, OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +77,7 @@ def test_signing_out_drops_the_session_from_the_cache_and_the_database(world, pa
 def test_a_session_in_the_cache_is_read_from_the_database_when_the_cache_loses_it(world):
     client = world.client(world.member_a)
     assert client.get(reverse("home")).status_code == 200
-    cache.clear()  # Redis restarted empty
+    empty_the_cache()  # Redis restarted empty
     response = client.get(reverse("home"))
     assert response.status_code == 200
     assert world.member_a.get_full_name() in response.content.decode()
@@ -202,3 +203,54 @@ def test_a_pathway_page_follows_the_pathway(world):
     assert "Welding and fabrication" in client.get(url).content.decode()
     pathway.delete()
     assert client.get(url).status_code == 404
+
+
+def test_the_header_drawn_once_fills_in_the_readers_own_parts_escaped(world):
+    world.member_a.full_name = 'Ana <b>"Bold"</b>'
+    world.member_a.save()
+    notify([world.member_a], "Hello", "/updates/", "updates")
+    client = world.client(world.member_a)
+    client.get(reverse("updates"))  # the header for this kind of page is now drawn
+    page = client.get(reverse("updates"), {"q": '"><script>'}).content.decode()
+    assert "Ana &lt;b&gt;&quot;Bold&quot;&lt;/b&gt;" in page and "<b>" not in page
+    assert '<span class="count">1<' in page
+    assert 'name="next" value="/updates/?q=%22%3E%3Cscript%3E"' in page
+    assert "pc-header-" not in page  # no placeholder is left
+    other = world.client(world.lead_a).get(reverse("updates")).content.decode()
+    assert "Ana" not in other and "pc-header-" not in other
+    assert '<span class="count">' not in other
+
+
+# What a process keeps of the shared cache ---------------------------------------------------
+
+
+def test_a_text_read_once_is_kept_in_the_process_under_the_same_stamp_only(monkeypatch):
+    from common import cache as shared
+
+    reads = []
+    original = type(caches["default"]).get
+
+    def counting_get(self, key, default=None, version=None):
+        reads.append(key)
+        return original(self, key, default, version)
+
+    monkeypatch.setattr(type(caches["default"]), "get", counting_get)
+    made = []
+    for _ in range(3):
+        assert shared.cached("t", ("a",), lambda: made.append(1) or "<p>A</p>", stamp="1") == (
+            "<p>A</p>"
+        )
+    assert made == [1] and len(reads) == 1  # computed once, asked of the shared cache once
+    shared.cached("t", ("a",), lambda: made.append(2) or "<p>B</p>", stamp="2")
+    assert made == [1, 2]  # a new stamp is a new entry
+    rows = shared.cached("t", ("rows",), lambda: [1, 2], stamp="1")
+    rows.append(3)  # a reader changing what it got changes nothing for the next
+    assert shared.cached("t", ("rows",), lambda: [9], stamp="1") == [1, 2]
+
+
+def test_a_counter_started_again_names_no_entry_of_before():
+    from common import cache as shared
+
+    before = shared._counter("things")
+    cache.clear()  # Redis emptied
+    assert shared._counter("things") != before
