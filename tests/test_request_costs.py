@@ -16,9 +16,9 @@ from common import scope, sessions
 from communication.actions import notify
 from measures.models import Publication, Target
 from partners.models import Membership, Role
-from pathways.models import CareerCluster, Pathway, Sector
 from tests.conftest import empty_the_cache
 from tests.factories import IndicatorFactory, OrganizationFactory
+from tests.test_access_matrix import browse_pathway
 
 pytestmark = pytest.mark.django_db
 
@@ -188,19 +188,13 @@ def test_a_new_indicator_is_offered_on_its_page_at_once(world):
 
 
 def test_a_pathway_page_follows_the_pathway(world):
-    pathway = Pathway.objects.create(
-        slug="welding",
-        title="Welding",
-        sector=Sector.objects.create(slug="making", name="Advanced Manufacturing"),
-        cluster=CareerCluster.objects.create(code="manufacturing", name="Manufacturing"),
-        owner=world.backbone_org,
-    )
+    pathway = browse_pathway(world)
     client = world.client(world.member_a)
     url = reverse("pathway_detail", args=[pathway.slug])
-    assert "Welding" in client.get(url).content.decode()
-    pathway.title = "Welding and fabrication"
+    assert "Nursing" in client.get(url).content.decode()
+    pathway.title = "Nursing and health sciences"
     pathway.save()
-    assert "Welding and fabrication" in client.get(url).content.decode()
+    assert "Nursing and health sciences" in client.get(url).content.decode()
     pathway.delete()
     assert client.get(url).status_code == 404
 
