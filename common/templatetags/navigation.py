@@ -9,6 +9,8 @@ placeholders for those four, which each request fills in (escaped), rather than 
 twenty addresses and translating twenty labels on every request.
 """
 
+from functools import lru_cache
+
 from django import template
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
@@ -23,8 +25,6 @@ register = template.Library()
 NAME, UNREAD, CSRF, NEXT = (
     f"pc-header-{part}-0f5c1d" for part in ("name", "unread", "csrf", "next")
 )
-
-_drawn: dict[tuple, str] = {}
 
 
 def _facts(context) -> dict:
@@ -43,6 +43,12 @@ def _facts(context) -> dict:
             role_label=roles.label,
         )
     return facts
+
+
+@lru_cache(maxsize=1024)
+def _drawn(language: str, prefix: str, items: tuple) -> str:
+    """``language`` and ``prefix`` are the active ones: they key what is drawn."""
+    return _draw(dict(items))
 
 
 def _draw(facts: dict) -> str:
@@ -66,10 +72,7 @@ def _draw(facts: dict) -> str:
 def site_header(context) -> str:
     request = context["request"]
     facts = _facts(context)
-    key = (translation.get_language(), get_script_prefix(), *sorted(facts.items()))
-    html = _drawn.get(key)
-    if html is None:
-        html = _drawn[key] = _draw(facts)
+    html = _drawn(translation.get_language(), get_script_prefix(), tuple(sorted(facts.items())))
     html = html.replace(CSRF, escape(get_token(request)))
     html = html.replace(NEXT, escape(request.get_full_path()))
     if facts["authenticated"]:
