@@ -225,8 +225,10 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
-# Sessions: the database is their record, the cache serves their reads (common/sessions.py).
-SESSION_ENGINE = "common.sessions"
+# Sessions: the database is their record; a shared cache (Redis) serves their reads
+# (common/sessions.py). Without one, each process's own memory could not see another's
+# sign-out, so sessions are read from the database alone.
+SESSION_ENGINE = "common.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 
 # Celery: a Redis broker when REDIS_URL is set; otherwise tasks run eagerly in-process.
 REDIS_URL = env_str("REDIS_URL", "")
