@@ -46,7 +46,7 @@ def cached(
     """``compute()``'s result, computed once for this stamp and these parts. Once the cache
     has failed (this call, or the stamp), it is not tried again: a hung Redis costs a page
     one timeout, not one per call."""
-    if stamp == UNAVAILABLE:
+    if UNAVAILABLE in stamp or UNAVAILABLE in parts:  # a version could not be read
         return compute()
     entry = key(namespace, stamp, parts)
     value = _near.get(entry)
@@ -170,6 +170,9 @@ def bump_now_and_at_commit(name: str) -> None:
     transaction.on_commit(lambda: bump(name))
 
 
+# Saves of these fields alone move no counter on.
+UNSHOWN_FIELDS = {"last_login"}
+
 # Every name ``follow`` has been given: ``bump_all`` moves them all on.
 FOLLOWED: set[str] = set()
 
@@ -188,7 +191,9 @@ def follow(name: str, models) -> None:
 
     FOLLOWED.add(name)
 
-    def moved(**_kwargs) -> None:
+    def moved(update_fields=None, **_kwargs) -> None:
+        if update_fields is not None and set(update_fields) <= UNSHOWN_FIELDS:
+            return  # a sign-in's last_login: nothing cached shows it
         bump_now_and_at_commit(name)
 
     for model in models:

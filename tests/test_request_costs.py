@@ -248,3 +248,34 @@ def test_a_counter_started_again_names_no_entry_of_before():
     before = shared._counter("things")
     cache.clear()  # Redis emptied
     assert shared._counter("things") != before
+
+
+def test_a_placeholder_in_the_address_is_never_filled_in(world):
+    notify([world.member_a], "Hello", "/updates/", "updates")
+    client = world.client(world.member_a)
+    page = client.get(reverse("updates"), {"x": "pc-header-unread-0f5c1d"}).content.decode()
+    assert 'name="next" value="/updates/?x=pc-header-unread-0f5c1d"' in page
+    assert page.count('<span class="count">') == 1  # in the header, not in the form
+
+
+def test_a_sign_in_moves_no_version_on(world, password):
+    from common.cache import counter
+    from measures.apps import SUBMISSIONS
+
+    before = counter(SUBMISSIONS)
+    client = world.client(None)
+    client.post(reverse("login"), {"username": world.member_a.email, "password": password})
+    assert counter(SUBMISSIONS) == before
+    world.member_a.full_name = "Someone Else"
+    world.member_a.save()
+    assert counter(SUBMISSIONS) != before
+
+
+def test_nothing_is_kept_under_a_version_that_could_not_be_read():
+    from common import cache as shared
+
+    made = []
+    for _ in range(2):
+        shared.cached("t", (shared.UNAVAILABLE,), lambda: made.append(1) or "x", stamp="1")
+        shared.cached("t", (), lambda: made.append(1) or "x", stamp=f"{shared.UNAVAILABLE}:1")
+    assert len(made) == 4
