@@ -7,12 +7,11 @@ their ids, so restoring a version brings back the same rows (and anything that p
 
 from decimal import Decimal
 
-from django.db import connections, router, transaction
+from django.db import transaction
 from django.db.models import Max
 
 from agenda.apps import VERSION
 from agenda.models import Agenda, AgendaVersion, Goal, Strategy
-from common import scope
 from common.cache import cached, counter
 from common.db import reset_sequences
 from common.diff import DiffLine, line_diff
@@ -77,29 +76,14 @@ def stamp() -> str:
     return counter(VERSION)
 
 
-def _latest_number() -> int:
-    return AgendaVersion.objects.aggregate(n=Max("number"))["n"] or 0
-
-
-def _newest_number() -> int:
-    """As ``_latest_number``, in a statement written once: pages read it on every request."""
-    alias = router.db_for_read(AgendaVersion)
-    connection = connections[alias]
-    table, column = (connection.ops.quote_name(n) for n in (AgendaVersion._meta.db_table, "number"))
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT MAX({column}) FROM {table}")  # noqa: S608
-        return cursor.fetchone()[0] or 0
-
-
 def latest_number() -> int:
-    """The newest version's number (read once per reading request)."""
-    return scope.once("agenda-version", _newest_number)
+    return AgendaVersion.objects.aggregate(n=Max("number"))["n"] or 0
 
 
 def record(by, summary: str) -> AgendaVersion:
     """Keep the agenda as it now stands. Call inside the transaction that changed it."""
     return AgendaVersion.objects.create(
-        number=_latest_number() + 1, created_by=by, summary=summary[:300], snapshot=snapshot()
+        number=latest_number() + 1, created_by=by, summary=summary[:300], snapshot=snapshot()
     )
 
 

@@ -25,13 +25,6 @@ def once(key: str, compute: Callable[[], Any]) -> Any:
     return answers[key]
 
 
-def forget(key: str) -> None:
-    """Drop a kept answer (its data changed during the request)."""
-    answers = _answers.get()
-    if answers is not None:
-        answers.pop(key, None)
-
-
 class RequestScopeMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -2,22 +2,10 @@
 
 import contextlib
 
-from django.db.models import Count, OuterRef, Subquery
-
 from communication.models import Notification
 
 # Where the count read with the signed-in person is kept (config/auth.py).
 ATTRIBUTE = "_unread_notifications"
-
-
-def subquery() -> Subquery:
-    """The count for the person of the outer query (None when it is 0)."""
-    return Subquery(
-        Notification.objects.filter(user=OuterRef("pk"), read_at__isnull=True)
-        .values("user")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
 
 
 def count(user) -> int:
